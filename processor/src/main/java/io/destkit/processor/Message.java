@@ -1,0 +1,94 @@
+package io.destkit.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor can report, each with a stable code. A message names what is wrong and says the fix;
+ * tests and documentation refer to the code, e.g. {@code [destkit:secret-type]}.
+ */
+public enum Message {
+  CONNECTOR_DUPLICATE("connector-duplicate",
+      "Only one @Destination per compilation: %s is one already. Put each destination in its own Maven module."),
+  CONNECTOR_NAME("connector-name",
+      "@Destination name '%s' must be lower case letters, digits and dashes, starting with a letter, e.g. destination-warehouse."),
+  CONNECTOR_DOCUMENTATION_URL("connector-documentation-url",
+      "@Destination documentationUrl '%s' must be an absolute http or https URL."),
+  CONNECTOR_CONSTRUCT("connector-construct",
+      "The runtime cannot create %s: %s. Give it a non-private constructor without parameters, as a top-level or static nested, non-abstract class."),
+  CONFIG_ANNOTATION("config-annotation",
+      "@Destination config %s is not annotated @ConnectorConfig. Annotate it, or name the class that is."),
+  CONFIG_NO_CONNECTOR("config-no-connector",
+      "@ConnectorConfig %s is used by no @Destination. Name it in a @Destination's config, or remove the annotation."),
+  CONFIG_SHARED("config-shared",
+      "@ConnectorConfig %s is the config of two destinations, %s and %s. Each destination has its own config class."),
+  CONFIG_CONSTRUCT("config-construct",
+      "The generated reader cannot create %s: %s. Use a record, or a class with a non-private constructor without parameters and non-private fields or setters."),
+  CONFIG_CYCLE("config-cycle",
+      "Config type %s contains itself through '%s'; a config is a tree. Use another type for the nested value."),
+  TYPE_UNSUPPORTED("type-unsupported",
+      "Config property '%s' has type %s, which a spec cannot describe. Use String, boolean, int, long, double, BigDecimal, an enum, a List of these, a record or class, or a @OneOf sealed interface."),
+  TYPE_UNRESOLVED("type-unresolved",
+      "Type %s of '%s' never became available, so %s was not processed. Check the type's name and imports."),
+  PROPERTY_DUPLICATE("property-duplicate",
+      "Two properties of %s are named '%s' in JSON. Give one another name with @Property(name = ...)."),
+  PROPERTY_NAME("property-name", "@Property name must not be empty or blank; leave it out to use the Java name."),
+  OPTIONAL_PRIMITIVE("optional-primitive",
+      "Optional property '%s' has primitive type %s, which cannot be absent. Give it a defaultValue, or use the boxed type."),
+  ORDER_DUPLICATE("order-duplicate",
+      "Properties '%s' and '%s' of %s both have order %d. Give each sibling its own order."),
+  ORDER_NEGATIVE("order-negative", "@Property order %d is negative; orders start at 0."),
+  SECRET_TYPE("secret-type",
+      "@Secret property '%s' must be a String, not %s. Secrets are text (passwords, tokens, keys)."),
+  SECRET_TOSTRING("secret-tostring",
+      "Record %s holds @Secret '%s', and the toString() Java generates for records would print it. Override toString() and leave the secret out."),
+  DEFAULT_TYPE("default-type", "Default value '%s' of '%s' is not a valid %s. %s"),
+  DEFAULT_ENUM("default-enum", "Default value '%s' of '%s' is none of its enum's values: %s."),
+  DEFAULT_RANGE("default-range", "Default value %s of '%s' is outside its @Range [%s, %s]."),
+  DEFAULT_PATTERN("default-pattern", "Default value '%s' of '%s' does not match its @Pattern %s."),
+  EXAMPLE_TYPE("example-type", "Example '%s' of '%s' is not a valid %s; examples are shown to users as values they can use."),
+  RANGE_TYPE("range-type", "@Range on '%s' needs a numeric property, not %s. Remove it, or change the type."),
+  RANGE_EMPTY("range-empty", "@Range on '%s' has min %s greater than max %s."),
+  PATTERN_TYPE("pattern-type", "@Pattern on '%s' needs a String property, not %s. Remove it, or change the type."),
+  PATTERN_INVALID("pattern-invalid", "@Pattern on '%s' is not a valid regular expression: %s"),
+  GROUP_UNKNOWN("group-unknown",
+      "Group '%s' of '%s' is not declared. Declare it in @ConnectorConfig(groups = @Group(id = \"%s\", ...))."),
+  GROUP_NESTED("group-nested",
+      "Group '%s' of '%s': only top-level properties can be grouped. Move the group to the property that holds this object."),
+  GROUP_DUPLICATE("group-duplicate", "Group '%s' is declared twice in @ConnectorConfig."),
+  ONEOF_NOT_SEALED("oneof-not-sealed",
+      "%s is used as a choice of config values but is not a sealed interface annotated @OneOf. Make it `@OneOf(discriminator = \"...\") sealed interface ... permits ...`."),
+  ONEOF_EMPTY("oneof-empty", "@OneOf interface %s permits no implementation; add at least one @Choice record."),
+  ONEOF_DISCRIMINATOR("oneof-discriminator", "@OneOf discriminator of %s must not be empty."),
+  CHOICE_MISSING("choice-missing",
+      "%s implements @OneOf %s but has no @Choice. Annotate it @Choice(\"value\"), the value its discriminator '%s' takes."),
+  CHOICE_DUPLICATE("choice-duplicate",
+      "@Choice value '%s' of %s is also the value of %s. Each choice of %s needs its own value."),
+  CHOICE_EMPTY("choice-empty", "@Choice value of %s must not be empty."),
+  CHOICE_DISCRIMINATOR_CLASH("choice-discriminator-clash",
+      "Property '%s' of %s has the name of the discriminator of %s. Rename the property, or the discriminator."),
+  CHECK_DUPLICATE("check-duplicate", "%s has two @Check methods, %s and %s. Keep one."),
+  CHECK_SIGNATURE("check-signature",
+      "@Check method %s must be `void %s(%s config) throws Exception`, non-private: %s."),
+  CHECK_OUTSIDE("check-outside",
+      "@Check method %s is in %s, which is not a @Destination class. Move it into the @Destination class."),
+  INTERNAL_ERROR("internal-error",
+      "The destkit processor failed on this element; please report it with this trace:%n%s");
+
+  private final String code;
+  private final String format;
+
+  Message(String code, String format) {
+    this.code = code;
+    this.format = format;
+  }
+
+  /** The stable code as it appears in messages, e.g. {@code [destkit:secret-type]}. */
+  public String code() {
+    return "[destkit:" + code + "]";
+  }
+
+  /** The full message with its code. */
+  public String format(Object... args) {
+    return code() + " " + String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,85 @@
+package io.destkit.processor.generate;
+
+import static io.destkit.processor.generate.RuntimeTypes.CONFIG_EXCEPTION;
+import static io.destkit.processor.generate.RuntimeTypes.DESTINATION_DEFINITION;
+import static io.destkit.processor.generate.RuntimeTypes.JSON_NODE;
+import static io.destkit.processor.generate.RuntimeTypes.LAUNCHER;
+import static io.destkit.processor.generate.RuntimeTypes.SECRET_MASKER;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.destkit.processor.model.CheckModel;
+import io.destkit.processor.model.ConnectorModel;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Destination>Main}: the jar's entry point and the connector's {@code DestinationDefinition}, calling
+ * the author's methods directly.
+ */
+public final class MainWriter {
+  private final ConnectorModel connector;
+
+  public MainWriter(ConnectorModel connector) {
+    this.connector = connector;
+  }
+
+  /** The name of the main class written for {@code connector}. */
+  public static ClassName mainName(ConnectorModel connector) {
+    return RuntimeTypes.sibling(connector.className(), "Main");
+  }
+
+  /** The main class, without the generated stamp. */
+  public TypeSpec.Builder write() {
+    ClassName configType = connector.config().root().className();
+    ClassName self = mainName(connector);
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check --config FILE}.\n",
+            connector.className())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(DESTINATION_DEFINITION, configType));
+    CheckModel check = connector.check();
+    if (check != null && !check.isStatic()) {
+      type.addField(FieldSpec.builder(connector.className(), "destination", Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $T()", connector.className())
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder("main")
+        .addJavadoc("Runs the command in {@code args} and exits with its code.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(String[].class, "args")
+        .addStatement("$T.main(new $T(), args)", LAUNCHER, self)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("name")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S", connector.name())
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("readConfig")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(configType)
+        .addParameter(JSON_NODE, "json")
+        .addParameter(SECRET_MASKER, "secrets")
+        .addException(CONFIG_EXCEPTION)
+        .addStatement("return $T.read(json, secrets)", ConfigReaderWriter.readerName(connector.config()))
+        .build());
+    MethodSpec.Builder checkMethod = MethodSpec.methodBuilder("check")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(configType, "config")
+        .addException(Exception.class);
+    if (check == null) {
+      checkMethod.addComment("$T has no @Check method: a config that reads without problems passes.",
+          connector.className());
+    } else if (check.isStatic()) {
+      checkMethod.addStatement("$T.$N(config)", connector.className(), check.name());
+    } else {
+      checkMethod.addStatement("destination.$N(config)", check.name());
+    }
+    return type.addMethod(checkMethod.build());
+  }
+}

@@ -1,0 +1,288 @@
+package io.destkit.processor.validate;
+
+import io.destkit.processor.Message;
+import io.destkit.processor.model.ChoiceModel;
+import io.destkit.processor.model.ConfigModel;
+import io.destkit.processor.model.ConfigType;
+import io.destkit.processor.model.ConfigType.ObjectType;
+import io.destkit.processor.model.ConfigType.UnsupportedType;
+import io.destkit.processor.model.Problem;
+import io.destkit.processor.model.PropertyModel;
+import io.destkit.processor.model.ScalarValues;
+import io.destkit.processor.model.Site;
+import io.destkit.processor.read.Annotations;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+import javax.lang.model.element.AnnotationMirror;
+
+/** Stage two for a {@code @ConnectorConfig}: every property of every object in it, each object once. */
+final class ConfigValidator {
+  private final ConfigModel config;
+  private final List<Problem> problems = new ArrayList<>();
+  private final Set<String> visited = new HashSet<>();
+
+  ConfigValidator(ConfigModel config) {
+    this.config = config;
+  }
+
+  List<Problem> validate() {
+    Set<String> groupIds = new HashSet<>();
+    List<? extends javax.lang.model.element.AnnotationValue> groups = Annotations.list(config.annotation(), "groups");
+    for (int i = 0; i < config.groups().size(); i++) {
+      String id = config.groups().get(i).id();
+      if (!groupIds.add(id)) {
+        problems.add(Problem.of(Message.GROUP_DUPLICATE,
+            new Site(config.element(), config.annotation(), groups.get(i)), id));
+      }
+    }
+    object(config.root(), true);
+    return problems;
+  }
+
+  private void object(ObjectType object, boolean topLevel) {
+    if (!visited.add(object.className().canonicalName())) {
+      return;
+    }
+    if (!object.construction().possible()) {
+      problems.add(Problem.of(Message.CONFIG_CONSTRUCT, Site.of(object.element()), object.className().simpleName(),
+          object.construction().reason()));
+    }
+    Map<String, PropertyModel> byName = new HashMap<>();
+    Map<Integer, PropertyModel> byOrder = new HashMap<>();
+    for (PropertyModel property : object.properties()) {
+      PropertyModel sameName = byName.putIfAbsent(property.jsonName(), property);
+      if (sameName != null) {
+        problems.add(Problem.of(Message.PROPERTY_DUPLICATE, site(property, "name"), object.className().simpleName(),
+            property.jsonName()));
+      }
+      if (property.order() >= 0) {
+        PropertyModel sameOrder = byOrder.putIfAbsent(property.order(), property);
+        if (sameOrder != null) {
+          problems.add(Problem.of(Message.ORDER_DUPLICATE, site(property, "order"), sameOrder.javaName(),
+              property.javaName(), object.className().simpleName(), property.order()));
+        }
+      } else if (property.order() < -1) {
+        problems.add(Problem.of(Message.ORDER_NEGATIVE, site(property, "order"), property.order()));
+      }
+      if (!property.group().isEmpty()) {
+        if (!topLevel) {
+          problems.add(Problem.of(Message.GROUP_NESTED, site(property, "group"), property.group(),
+              property.javaName()));
+        } else if (config.groups().stream().noneMatch(g -> g.id().equals(property.group()))) {
+          problems.add(Problem.of(Message.GROUP_UNKNOWN, site(property, "group"), property.group(),
+              property.javaName(), property.group()));
+        }
+      }
+      if (object.isRecord() && property.secret() && !object.declaresToString()) {
+        problems.add(Problem.of(Message.SECRET_TOSTRING, Site.of(object.element()), object.className().simpleName(),
+            property.javaName()));
+      }
+      property(property);
+    }
+  }
+
+  private void property(PropertyModel property) {
+    if (property.propertyAnnotation() != null && Annotations.explicitValue(property.propertyAnnotation(), "name") != null
+        && property.jsonName().isBlank()) {
+      problems.add(Problem.of(Message.PROPERTY_NAME, site(property, "name")));
+    }
+    ConfigType type = property.type();
+    if (type instanceof UnsupportedType unsupported) {
+      unsupported(property, unsupported);
+      return;
+    }
+    boolean primitive = type instanceof ConfigType.ScalarType scalar && scalar.primitive();
+    if (primitive && property.defaultValue() == null && !property.requiredAttribute()) {
+      problems.add(Problem.of(Message.OPTIONAL_PRIMITIVE, site(property, "required"), property.javaName(),
+          type.describe()));
+    }
+    boolean isString = type instanceof ConfigType.ScalarType scalar && scalar.scalar() == ConfigType.Scalar.STRING;
+    boolean isNumber = type instanceof ConfigType.ScalarType scalar && scalar.scalar().isNumeric();
+    if (property.secret() && !isString) {
+      problems.add(Problem.of(Message.SECRET_TYPE, Site.of(property.element(), property.secretAnnotation()),
+          property.javaName(), property.javaType()));
+    }
+    java.util.regex.Pattern pattern = pattern(property, isString);
+    boolean rangeOk = range(property, isNumber);
+    if (property.defaultValue() != null) {
+      defaultValue(property, pattern, rangeOk);
+    }
+    examples(property);
+    nested(type);
+  }
+
+  private void nested(ConfigType type) {
+    if (type instanceof ObjectType object) {
+      object(object, false);
+    } else if (type instanceof ConfigType.ListType list) {
+      nested(list.items());
+    } else if (type instanceof ConfigType.OneOfType oneOf) {
+      oneOf(oneOf);
+    }
+  }
+
+  private void unsupported(PropertyModel property, UnsupportedType unsupported) {
+    switch (unsupported.reason()) {
+      case CYCLE:
+        problems.add(Problem.of(Message.CONFIG_CYCLE, Site.of(property.element()), unsupported.typeName(),
+            property.javaName()));
+        break;
+      case NOT_ONE_OF:
+        problems.add(Problem.of(Message.ONEOF_NOT_SEALED, Site.of(property.element()), unsupported.typeName()));
+        break;
+      default:
+        problems.add(Problem.of(Message.TYPE_UNSUPPORTED, Site.of(property.element()), property.javaName(),
+            unsupported.typeName()));
+    }
+  }
+
+  private java.util.regex.Pattern pattern(PropertyModel property, boolean isString) {
+    PropertyModel.PatternModel pattern = property.pattern();
+    if (pattern == null) {
+      return null;
+    }
+    Site site = new Site(property.element(), pattern.annotation(),
+        Annotations.explicitValue(pattern.annotation(), "value"));
+    if (!isString) {
+      problems.add(Problem.of(Message.PATTERN_TYPE, site, property.javaName(), property.javaType()));
+      return null;
+    }
+    try {
+      return java.util.regex.Pattern.compile(pattern.regex());
+    } catch (PatternSyntaxException e) {
+      problems.add(Problem.of(Message.PATTERN_INVALID, site, property.javaName(),
+          e.getDescription() + " near index " + e.getIndex()));
+      return null;
+    }
+  }
+
+  /** Whether the range may be used to check the default. */
+  private boolean range(PropertyModel property, boolean isNumber) {
+    PropertyModel.RangeModel range = property.range();
+    if (range == null) {
+      return true;
+    }
+    if (!isNumber) {
+      problems.add(Problem.of(Message.RANGE_TYPE, Site.of(property.element(), range.annotation()),
+          property.javaName(), property.javaType()));
+      return false;
+    }
+    if (range.min() > range.max()) {
+      problems.add(Problem.of(Message.RANGE_EMPTY, Site.of(property.element(), range.annotation()),
+          property.javaName(), number(range.min()), number(range.max())));
+      return false;
+    }
+    return true;
+  }
+
+  private void defaultValue(PropertyModel property, java.util.regex.Pattern pattern, boolean rangeOk) {
+    Site site = site(property, "defaultValue");
+    String text = property.defaultValue();
+    ConfigType type = property.type();
+    if (!ScalarValues.isWritable(type)) {
+      problems.add(Problem.of(Message.DEFAULT_TYPE, site, text, property.javaName(), type.describe(),
+          "Only strings, numbers, booleans and enums take a default; leave it out."));
+      return;
+    }
+    Object value;
+    try {
+      value = ScalarValues.parse(type, text);
+    } catch (IllegalArgumentException e) {
+      problems.add(Problem.of(Message.DEFAULT_TYPE, site, text, property.javaName(), type.describe(), e.getMessage()));
+      return;
+    }
+    if (type instanceof ConfigType.EnumType enumType && !enumType.values().contains(text)) {
+      problems.add(Problem.of(Message.DEFAULT_ENUM, site, text, property.javaName(),
+          String.join(", ", enumType.values())));
+    }
+    PropertyModel.RangeModel range = property.range();
+    if (rangeOk && range != null && value instanceof Number number && outside(number, range)) {
+      problems.add(Problem.of(Message.DEFAULT_RANGE, site, text, property.javaName(), number(range.min()),
+          number(range.max())));
+    }
+    if (pattern != null && !pattern.matcher(text).find()) {
+      problems.add(Problem.of(Message.DEFAULT_PATTERN, site, text, property.javaName(), pattern.pattern()));
+    }
+  }
+
+  private void examples(PropertyModel property) {
+    if (property.examples().isEmpty() || !ScalarValues.isWritable(property.type())) {
+      return;
+    }
+    List<? extends javax.lang.model.element.AnnotationValue> written =
+        Annotations.list(property.propertyAnnotation(), "examples");
+    for (int i = 0; i < property.examples().size(); i++) {
+      try {
+        ScalarValues.parse(property.type(), property.examples().get(i));
+      } catch (IllegalArgumentException e) {
+        problems.add(Problem.of(Message.EXAMPLE_TYPE,
+            new Site(property.element(), property.propertyAnnotation(), written.get(i)), property.examples().get(i),
+            property.javaName(), property.type().describe()));
+      }
+    }
+  }
+
+  private void oneOf(ConfigType.OneOfType oneOf) {
+    if (!visited.add(oneOf.className().canonicalName())) {
+      return;
+    }
+    Site interfaceSite = Site.of(oneOf.element(), oneOf.annotation());
+    if (oneOf.discriminator().isBlank()) {
+      problems.add(Problem.of(Message.ONEOF_DISCRIMINATOR, interfaceSite, oneOf.className().simpleName()));
+    }
+    if (oneOf.choices().isEmpty()) {
+      problems.add(Problem.of(Message.ONEOF_EMPTY, interfaceSite, oneOf.className().simpleName()));
+    }
+    Map<String, ChoiceModel> byValue = new HashMap<>();
+    for (ChoiceModel choice : oneOf.choices()) {
+      if (choice.annotation() == null) {
+        problems.add(Problem.of(Message.CHOICE_MISSING, Site.of(choice.element()), choice.className().simpleName(),
+            oneOf.className().simpleName(), oneOf.discriminator()));
+      } else if (choice.value().isEmpty()) {
+        problems.add(Problem.of(Message.CHOICE_EMPTY, choiceSite(choice), choice.className().simpleName()));
+      } else {
+        ChoiceModel same = byValue.putIfAbsent(choice.value(), choice);
+        if (same != null) {
+          problems.add(Problem.of(Message.CHOICE_DUPLICATE, choiceSite(choice), choice.value(),
+              choice.className().simpleName(), same.className().simpleName(), oneOf.className().simpleName()));
+        }
+      }
+      for (PropertyModel property : choice.object().properties()) {
+        if (property.jsonName().equals(oneOf.discriminator())) {
+          problems.add(Problem.of(Message.CHOICE_DISCRIMINATOR_CLASH, Site.of(property.element()),
+              property.jsonName(), choice.className().simpleName(), oneOf.className().simpleName()));
+        }
+      }
+      object(choice.object(), false);
+    }
+  }
+
+  private static Site choiceSite(ChoiceModel choice) {
+    return new Site(choice.element(), choice.annotation(), Annotations.explicitValue(choice.annotation(), "value"));
+  }
+
+  private static boolean outside(Number value, PropertyModel.RangeModel range) {
+    BigDecimal v = value instanceof BigDecimal d ? d : BigDecimal.valueOf(value.longValue());
+    return (!Double.isInfinite(range.min()) && v.compareTo(new BigDecimal(range.min())) < 0)
+        || (!Double.isInfinite(range.max()) && v.compareTo(new BigDecimal(range.max())) > 0);
+  }
+
+  private static String number(double value) {
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "+inf" : "-inf";
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  /** The property's {@code @Property} attribute when written, else the annotation, else the element. */
+  private static Site site(PropertyModel property, String attribute) {
+    AnnotationMirror annotation = property.propertyAnnotation();
+    return new Site(property.element(), annotation, Annotations.explicitValue(annotation, attribute));
+  }
+}

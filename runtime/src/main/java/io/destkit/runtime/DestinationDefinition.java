@@ -1,0 +1,28 @@
+package io.destkit.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.secret.SecretMasker;
+
+/**
+ * A destination as the runtime sees it. The annotation processor implements it for each {@code @Destination} class
+ * (the generated {@code <ClassName>Main}); authors do not implement it by hand.
+ *
+ * @param <C> the connector's config type
+ */
+public interface DestinationDefinition<C> {
+  /** Where the generated {@code spec.json} (the ConnectorSpecification) sits on the class path. */
+  String SPEC_RESOURCE = "/META-INF/destkit/spec.json";
+
+  /** The connector's technical name, e.g. {@code destination-warehouse}. */
+  String name();
+
+  /**
+   * Reads and validates the config, reporting every problem at once; the values of secret properties are added to
+   * {@code secrets} as soon as they are read.
+   */
+  C readConfig(JsonNode json, SecretMasker secrets) throws ConfigException;
+
+  /** Tests the config against the real system; throws when it does not work, with a message for the user. */
+  void check(C config) throws Exception;
+}

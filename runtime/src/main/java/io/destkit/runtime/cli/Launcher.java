@@ -1,0 +1,153 @@
+package io.destkit.runtime.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.DestinationDefinition;
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.config.JsonFiles;
+import io.destkit.runtime.error.DestinationException;
+import io.destkit.runtime.error.FailureType;
+import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.secret.MaskingOutputStream;
+import io.destkit.runtime.secret.SecretMasker;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs a destination's command as the platform invokes it. Standard output carries protocol messages only; anything
+ * else anyone prints goes to standard error, with secrets masked. Exit codes follow the protocol: 0 on success
+ * (including a check that reports FAILED), 1 after one TRACE ERROR.
+ */
+public final class Launcher {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Launcher() {}
+
+  /**
+   * The entry point of a generated {@code main}: runs the command and exits the JVM with its code. Before anything
+   * runs, {@code System.out} is pointed at standard error so that no stray print can corrupt the protocol stream.
+   */
+  public static void main(DestinationDefinition<?> destination, String[] args) {
+    SecretMasker masker = new SecretMasker();
+    OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+    MaskingOutputStream maskedErr = new MaskingOutputStream(new FileOutputStream(FileDescriptor.err), masker);
+    PrintStream err = new PrintStream(maskedErr, false, StandardCharsets.UTF_8);
+    System.setOut(err);
+    System.setErr(err);
+    int code = run(destination, args, System.in, protocol, err, masker);
+    err.close();
+    System.exit(code);
+  }
+
+  /**
+   * Runs one command with the given streams and returns the exit code; the in-process form of {@link #main} for
+   * tests and harnesses.
+   */
+  public static int run(DestinationDefinition<?> destination, String[] args, InputStream stdin, OutputStream stdout,
+      PrintStream stderr) {
+    return run(destination, args, stdin, stdout, stderr, new SecretMasker());
+  }
+
+  private static int run(DestinationDefinition<?> destination, String[] args, InputStream stdin, OutputStream stdout,
+      PrintStream stderr, SecretMasker masker) {
+    ProtocolOutput out = new ProtocolOutput(stdout, masker);
+    Command command;
+    try {
+      command = Command.parse(args);
+    } catch (IllegalArgumentException e) {
+      stderr.print(Command.usage(destination.name()));
+      out.traceError(FailureType.CONFIG, e.getMessage(), null, null);
+      return 1;
+    }
+    try {
+      // Java 17 has no pattern switch; the four kinds are all of Command's permitted records.
+      if (command instanceof Command.Check check) {
+        return check(destination, check, out, stderr, masker);
+      } else if (command instanceof Command.Write write) {
+        return write(destination, write, masker);
+      } else if (command instanceof Command.Spec) {
+        return spec(destination, out);
+      } else {
+        stderr.print(Command.usage(destination.name()));
+        return 0;
+      }
+    } catch (DestinationException e) {
+      reportFailure(e, e.failureType(), out, stderr, masker);
+      return 1;
+    } catch (Exception | Error e) {
+      reportFailure(e, FailureType.SYSTEM, out, stderr, masker);
+      return 1;
+    }
+  }
+
+  private static int spec(DestinationDefinition<?> destination, ProtocolOutput out) throws IOException {
+    try (InputStream in = destination.getClass().getResourceAsStream(DestinationDefinition.SPEC_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("The connector's jar has no " + DestinationDefinition.SPEC_RESOURCE
+            + "; was it built with the destkit processor on the annotationProcessorPaths?");
+      }
+      out.spec(MAPPER.readTree(in));
+    }
+    return 0;
+  }
+
+  private static <C> int check(DestinationDefinition<C> destination, Command.Check command, ProtocolOutput out,
+      PrintStream stderr, SecretMasker masker) {
+    C config;
+    try {
+      JsonNode json = JsonFiles.readObject(command.config(), "config");
+      config = destination.readConfig(json, masker);
+    } catch (ConfigException e) {
+      out.connectionStatus(false, e.getMessage());
+      return 0;
+    }
+    try {
+      destination.check(config);
+    } catch (Exception e) {
+      stderr.println(masker.mask("Check failed: " + stackTrace(e)));
+      out.connectionStatus(false, describe(e));
+      return 0;
+    }
+    out.connectionStatus(true, null);
+    return 0;
+  }
+
+  private static <C> int write(DestinationDefinition<C> destination, Command.Write command, SecretMasker masker)
+      throws ConfigException {
+    destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
+    JsonFiles.readObject(command.catalog(), "catalog");
+    throw new UnsupportedOperationException("The write command is not available in this version of destkit.");
+  }
+
+  private static void reportFailure(Throwable e, FailureType type, ProtocolOutput out, PrintStream stderr,
+      SecretMasker masker) {
+    String trace = stackTrace(e);
+    stderr.println(masker.mask(trace));
+    String message = type == FailureType.SYSTEM ? "The destination failed: " + describe(e) : describe(e);
+    out.traceError(type, message, e.toString(), trace);
+  }
+
+  /** The exception's message for people; its class name when it has none. */
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getName() : message;
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter text = new StringWriter();
+    try (PrintWriter writer = new PrintWriter(text)) {
+      e.printStackTrace(writer);
+    } catch (UncheckedIOException ignored) {
+      // StringWriter does not fail.
+    }
+    return text.toString();
+  }
+}

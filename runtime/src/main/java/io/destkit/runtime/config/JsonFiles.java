@@ -1,0 +1,59 @@
+package io.destkit.runtime.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads the JSON files a connector is given (config, catalog). Every failure is a {@link ConfigException} that names
+ * the file and, for bad JSON, the line and column, but never quotes the file's content: a config holds secrets.
+ */
+public final class JsonFiles {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  private JsonFiles() {}
+
+  /** The JSON object in {@code file}; {@code what} names the file for people ("config", "catalog"). */
+  public static JsonNode readObject(Path file, String what) throws ConfigException {
+    JsonNode node;
+    try (InputStream in = Files.newInputStream(file)) {
+      node = MAPPER.readTree(in);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("The " + what + " file " + file + " does not exist.");
+    } catch (AccessDeniedException e) {
+      throw new ConfigException("The " + what + " file " + file + " cannot be read: permission denied.");
+    } catch (JsonProcessingException e) {
+      throw new ConfigException("The " + what + " file " + file + " is not valid JSON (" + where(e.getLocation()) + ").");
+    } catch (IOException e) {
+      throw new ConfigException("The " + what + " file " + file + " cannot be read: " + e.getClass().getSimpleName() + ".");
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new ConfigException("The " + what + " file " + file + " is empty; it must hold a JSON object.");
+    }
+    if (!node.isObject()) {
+      throw new ConfigException("The " + what + " file " + file + " must hold a JSON object, not " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ".");
+    }
+    return node;
+  }
+
+  private static String where(JsonLocation location) {
+    if (location == null || location.getLineNr() < 0) {
+      return "the error's position is unknown";
+    }
+    return "error at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+}

@@ -1,0 +1,121 @@
+package io.destkit.runtime.protocol;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.error.FailureType;
+import io.destkit.runtime.secret.SecretMasker;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The connector's standard output: protocol messages only, one JSON object a line, each flushed whole so that the
+ * platform sees it at once. Every text we write is passed through the {@link SecretMasker}. Thread-safe.
+ */
+public final class ProtocolOutput {
+  /** Levels of a LOG message. */
+  public enum LogLevel { FATAL, ERROR, WARN, INFO, DEBUG, TRACE }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final OutputStream out;
+  private final JsonGenerator json;
+  private final SecretMasker masker;
+
+  public ProtocolOutput(OutputStream out, SecretMasker masker) {
+    this.out = out;
+    this.masker = masker;
+    try {
+      this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    // Lines are ended by endLine(); no separator of Jackson's own between messages.
+    json.setRootValueSeparator(null);
+    json.setCodec(MAPPER);
+  }
+
+  /** {@code {"type":"SPEC","spec":...}} with the connector's specification as given. */
+  public synchronized void spec(JsonNode specification) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("type", "SPEC");
+      json.writeFieldName("spec");
+      json.writeTree(specification);
+      json.writeEndObject();
+      endLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CONNECTION_STATUS, with a message (masked) when not null. */
+  public synchronized void connectionStatus(boolean succeeded, String message) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("type", "CONNECTION_STATUS");
+      json.writeObjectFieldStart("connectionStatus");
+      json.writeStringField("status", succeeded ? "SUCCEEDED" : "FAILED");
+      if (message != null) {
+        json.writeStringField("message", masker.mask(message));
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+      endLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A TRACE of type ERROR; {@code internalMessage} and {@code stackTrace} may be null. All text is masked. */
+  public synchronized void traceError(FailureType type, String message, String internalMessage, String stackTrace) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("type", "TRACE");
+      json.writeObjectFieldStart("trace");
+      json.writeStringField("type", "ERROR");
+      json.writeNumberField("emitted_at", System.currentTimeMillis());
+      json.writeObjectFieldStart("error");
+      json.writeStringField("message", masker.mask(message));
+      if (internalMessage != null) {
+        json.writeStringField("internal_message", masker.mask(internalMessage));
+      }
+      if (stackTrace != null) {
+        json.writeStringField("stack_trace", masker.mask(stackTrace));
+      }
+      json.writeStringField("failure_type", type.protocolValue());
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeEndObject();
+      endLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A LOG message (masked). */
+  public synchronized void log(LogLevel level, String message) {
+    try {
+      json.writeStartObject();
+      json.writeStringField("type", "LOG");
+      json.writeObjectFieldStart("log");
+      json.writeStringField("level", level.name());
+      json.writeStringField("message", masker.mask(message));
+      json.writeEndObject();
+      json.writeEndObject();
+      endLine();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void endLine() throws IOException {
+    json.flush();
+    out.write('\n');
+    out.flush();
+  }
+}

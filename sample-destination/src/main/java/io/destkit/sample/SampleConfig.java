@@ -1,0 +1,58 @@
+package io.destkit.sample;
+
+import io.destkit.annotations.Choice;
+import io.destkit.annotations.ConnectorConfig;
+import io.destkit.annotations.OneOf;
+import io.destkit.annotations.Property;
+import io.destkit.annotations.Range;
+import io.destkit.annotations.Secret;
+
+/** Configuration of the sample SQL destination: which database engine, and where it is. */
+@ConnectorConfig(title = "SQL warehouse (destkit sample)",
+    description = "Loads every stream into a table of a SQLite file or a PostgreSQL database.")
+public record SampleConfig(
+    @Property(title = "Database", description = "The database the data lands in.", order = 0)
+    Database database) {
+
+  /** The database engine and its connection settings. */
+  @OneOf(discriminator = "engine")
+  public sealed interface Database permits Sqlite, Postgres {}
+
+  /** A SQLite database file on the local disk; created when it does not exist. */
+  @Choice(value = "sqlite", title = "SQLite", description = "A single database file; no server needed.")
+  public record Sqlite(
+      @Property(title = "Database file", description = "Path of the SQLite file; created when missing.",
+          examples = "/local/warehouse.sqlite", order = 1)
+      String path) implements Database {}
+
+  /** A PostgreSQL server. */
+  @Choice(value = "postgres", title = "PostgreSQL", description = "A PostgreSQL server, loaded with COPY.")
+  public record Postgres(
+      @Property(title = "Host", description = "Host name or IP address of the server.", examples = "localhost",
+          order = 1)
+      String host,
+      @Property(title = "Port", description = "Port of the server.", defaultValue = "5432", examples = "5432",
+          order = 2)
+      @Range(min = 1, max = 65535)
+      int port,
+      @Property(title = "Database", description = "Name of the database.", order = 3)
+      String database,
+      @Property(title = "Default schema", description = "Schema of the tables of streams that have no namespace.",
+          defaultValue = "public", order = 4)
+      String schema,
+      @Property(title = "User", description = "User name to connect as.", order = 5)
+      String username,
+      @Property(title = "Password", description = "Password of the user.", required = false, order = 6)
+      @Secret
+      String password,
+      @Property(title = "SSL", description = "Connect with SSL (the server's certificate is required).",
+          defaultValue = "false", order = 7)
+      boolean ssl) implements Database {
+
+    @Override
+    public String toString() {
+      return "Postgres[host=" + host + ", port=" + port + ", database=" + database + ", schema=" + schema
+          + ", username=" + username + ", password=****, ssl=" + ssl + "]";
+    }
+  }
+}
