@@ -1,0 +1,86 @@
+package io.destkit.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+
+/** Compiles test sources with the destkit processor, as a connector's build does, lint warnings on. */
+final class Compilations {
+  private Compilations() {}
+
+  /** Compiles with the processor and {@code -Xlint:all}. */
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new DestkitProcessor()).withOptions("-Xlint:all").compile(sources);
+  }
+
+  /** The source of {@code qualifiedName} kept in the test resources under {@code folder}. */
+  static JavaFileObject resource(String folder, String qualifiedName) {
+    String path = folder + "/" + qualifiedName.replace('.', '/') + ".java";
+    URL url = Compilations.class.getClassLoader().getResource(path);
+    if (url == null) {
+      throw new IllegalArgumentException("No test resource " + path);
+    }
+    return JavaFileObjects.forSourceString(qualifiedName, read(url));
+  }
+
+  /** A source given inline, one string a line. */
+  static JavaFileObject source(String qualifiedName, String... lines) {
+    return JavaFileObjects.forSourceLines(qualifiedName, lines);
+  }
+
+  static String read(URL url) {
+    try (InputStream in = url.openStream()) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String content(JavaFileObject file) {
+    try {
+      return file.getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads the classes a compilation wrote, so that generated code can be run. */
+  static ClassLoader classLoader(Compilation compilation) {
+    Map<String, JavaFileObject> classes = new HashMap<>();
+    List<JavaFileObject> resources = new ArrayList<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String uri = file.toUri().getPath();
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        String name = uri.substring(uri.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(), uri.length() - 6);
+        classes.put(name.replace('/', '.'), file);
+      } else {
+        resources.add(file);
+      }
+    }
+    return new ClassLoader(Compilations.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JavaFileObject file = classes.get(name);
+        if (file == null) {
+          throw new ClassNotFoundException(name);
+        }
+        try (InputStream in = file.openInputStream()) {
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    };
+  }
+}
