@@ -1,0 +1,122 @@
+package io.destkit.testkit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a connector's jar as the platform does: a child JVM with the command's arguments, standard input piped in,
+ * standard output and error captured whole. For tests that must see exactly what the platform would.
+ */
+public final class ConnectorProcess {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Path jar;
+  private final List<String> jvmOptions;
+  private final Duration timeout;
+
+  private ConnectorProcess(Path jar, List<String> jvmOptions, Duration timeout) {
+    this.jar = jar;
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.timeout = timeout;
+  }
+
+  /** A runner of {@code jar} with the current JVM's {@code java}. */
+  public static ConnectorProcess of(Path jar) {
+    return new ConnectorProcess(jar, List.of(), DEFAULT_TIMEOUT);
+  }
+
+  /** The same runner with extra JVM options, e.g. {@code -Xmx128m}. */
+  public ConnectorProcess withJvmOptions(String... options) {
+    List<String> all = new ArrayList<>(jvmOptions);
+    all.addAll(List.of(options));
+    return new ConnectorProcess(jar, all, timeout);
+  }
+
+  /** The same runner with another limit on how long one run may take before it is killed and reported. */
+  public ConnectorProcess withTimeout(Duration limit) {
+    return new ConnectorProcess(jar, jvmOptions, limit);
+  }
+
+  /** Runs the connector with {@code args} and nothing on standard input. */
+  public Result run(String... args) {
+    return run(new byte[0], args);
+  }
+
+  /** Runs the connector with {@code args}, writing {@code stdin} to its standard input and then closing it. */
+  public Result run(byte[] stdin, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    Process process;
+    try {
+      process = new ProcessBuilder(command).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start " + command, e);
+    }
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin);
+    } catch (IOException e) {
+      // The connector may exit before reading all of its input; what it printed tells why.
+    }
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("The connector did not finish within " + timeout + ": " + command
+            + "\nstderr so far:\n" + new String(err.getNow(new byte[0]), StandardCharsets.UTF_8));
+      }
+      return new Result(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+          new String(err.join(), StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted while running " + command, e);
+    }
+  }
+
+  private static byte[] readAll(InputStream in) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (in) {
+      in.transferTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** What one run printed, and how it ended. */
+  public record Result(int exitCode, String stdout, String stderr) {
+    /** Standard output split into lines, without the final empty one. */
+    public List<String> stdoutLines() {
+      List<String> lines = new ArrayList<>(List.of(stdout.split("\n", -1)));
+      if (lines.get(lines.size() - 1).isEmpty()) {
+        lines.remove(lines.size() - 1);
+      }
+      return lines;
+    }
+
+    /** Everything the run printed, for assertions that something never appears. */
+    public String allOutput() {
+      return stdout + stderr;
+    }
+
+    @Override
+    public String toString() {
+      return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
+    }
+  }
+}
