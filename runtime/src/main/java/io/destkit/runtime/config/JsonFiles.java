@@ -37,7 +37,11 @@ public final class JsonFiles {
     } catch (AccessDeniedException e) {
       throw new ConfigException("The " + what + " file " + file + " cannot be read: permission denied.");
     } catch (JsonProcessingException e) {
-      throw new ConfigException("The " + what + " file " + file + " is not valid JSON (" + where(e.getLocation()) + ").");
+      // Jackson's own message may quote the file's content (a secret); only its kind and position are passed on.
+      String original = e.getOriginalMessage();
+      String problem = original != null && original.startsWith("Duplicate field")
+          ? " has the same key twice in one object (" : " is not valid JSON (";
+      throw new ConfigException("The " + what + " file " + file + problem + where(e.getLocation()) + ").");
     } catch (IOException e) {
       throw new ConfigException("The " + what + " file " + file + " cannot be read: " + e.getClass().getSimpleName() + ".");
     }
