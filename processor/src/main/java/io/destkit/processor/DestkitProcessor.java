@@ -1,14 +1,17 @@
 package io.destkit.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import io.destkit.annotations.Check;
 import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Destination;
 import io.destkit.processor.generate.ConfigReaderWriter;
+import io.destkit.processor.generate.DispatcherWriter;
 import io.destkit.processor.generate.GeneratedFiles;
 import io.destkit.processor.generate.MainWriter;
 import io.destkit.processor.generate.SpecWriter;
 import io.destkit.processor.model.ConnectorModel;
+import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
 import io.destkit.processor.read.Annotations;
@@ -16,7 +19,9 @@ import io.destkit.processor.read.ModelReader;
 import io.destkit.processor.read.UnresolvedTypeException;
 import io.destkit.processor.validate.ConnectorValidator;
 import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -77,14 +84,24 @@ public final class DestkitProcessor extends AbstractProcessor {
             List.of(element.getSimpleName() + "()", owner.getSimpleName())));
       }
     }
+    for (Map.Entry<HandlerModel.Kind, Class<? extends Annotation>> handler : ModelReader.HANDLER_ANNOTATIONS.entrySet()) {
+      for (Element element : round.getElementsAnnotatedWith(handler.getValue())) {
+        Element owner = element.getEnclosingElement();
+        if (Annotations.mirror(owner, Destination.class) == null) {
+          report(Problem.of(Message.HANDLER_OUTSIDE, Site.of(element),
+              handler.getKey().annotation(), element.getSimpleName() + "()", owner.getSimpleName()));
+        }
+      }
+    }
     Map<String, TypeElement> destinations = new LinkedHashMap<>();
     for (String name : deferred.keySet()) {
       destinations.put(name, processingEnv.getElementUtils().getTypeElement(name));
     }
     deferred.clear();
     for (Element element : round.getElementsAnnotatedWith(Destination.class)) {
-      if (element.getKind() == ElementKind.CLASS) {
-        destinations.put(((TypeElement) element).getQualifiedName().toString(), (TypeElement) element);
+      // Every kind of type, so that an interface, enum or record gets told it cannot be a destination.
+      if (element instanceof TypeElement type) {
+        destinations.put(type.getQualifiedName().toString(), type);
       }
     }
     for (Map.Entry<String, TypeElement> entry : destinations.entrySet()) {
@@ -109,18 +126,19 @@ public final class DestkitProcessor extends AbstractProcessor {
     ModelReader reader = new ModelReader(processingEnv);
     ConnectorModel connector = reader.readConnector(element);
     String name = connector.className().canonicalName();
+    String configName = connector.configElement() == null ? null
+        : connector.configElement().getQualifiedName().toString();
+    // Recorded before any return, so that the config of a rejected destination is not reported as unused too.
+    if (configName != null) {
+      configUsers.putIfAbsent(configName, name);
+    }
     if (firstDestination != null && !firstDestination.equals(name)) {
       report(Problem.of(Message.CONNECTOR_DUPLICATE, Site.of(element, connector.annotation()), firstDestination));
       return;
     }
     firstDestination = name;
-    String configName = connector.configElement().getQualifiedName().toString();
-    String otherUser = configUsers.putIfAbsent(configName, name);
-    if (otherUser != null && !otherUser.equals(name)) {
-      report(Problem.of(Message.CONFIG_SHARED, Site.of(element, connector.annotation()), configName, otherUser, name));
-      return;
-    }
     List<Problem> problems = new ConnectorValidator().validate(connector);
+    problems.addAll(generatedNamesTaken(connector));
     if (!problems.isEmpty()) {
       problems.forEach(this::report);
       return;
@@ -130,7 +148,27 @@ public final class DestkitProcessor extends AbstractProcessor {
     files.writeSource(packageName, new ConfigReaderWriter(connector.config()).write(), connector.config().element(),
         connector.config().root().className().simpleName());
     files.writeSource(packageName, new MainWriter(connector).write(), element, connector.className().simpleName());
+    files.writeSource(packageName, new DispatcherWriter(connector).write(), element,
+        connector.className().simpleName());
     files.writeResource(SpecWriter.RESOURCE, new SpecWriter().write(connector), element);
+  }
+
+  /** Classes of the author's whose names the generated ones would take. */
+  private List<Problem> generatedNamesTaken(ConnectorModel connector) {
+    List<ClassName> generated = new ArrayList<>(List.of(MainWriter.mainName(connector),
+        DispatcherWriter.dispatcherName(connector)));
+    if (connector.config() != null) {
+      generated.add(ConfigReaderWriter.readerName(connector.config()));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (ClassName name : generated) {
+      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name.canonicalName());
+      if (existing != null) {
+        problems.add(Problem.of(Message.GENERATED_NAME_TAKEN, Site.of(existing), name.simpleName(),
+            connector.className().simpleName()));
+      }
+    }
+    return problems;
   }
 
   /** At the last round: what never resolved, and configs no destination uses. */
@@ -151,13 +189,29 @@ public final class DestkitProcessor extends AbstractProcessor {
 
   private void report(Problem problem) {
     Site site = problem.site();
+    Element element = locatable(site.element());
     Messager messager = processingEnv.getMessager();
     if (site.value() != null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), site.element(), site.annotation(), site.value());
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element, site.annotation(), site.value());
     } else if (site.annotation() != null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), site.element(), site.annotation());
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element, site.annotation());
     } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), site.element());
+      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element);
     }
+  }
+
+  /**
+   * javac 17 finds no source position for a record component, so a message on one would have no file and line. The
+   * component's field is declared by the same text in the record header and shares its annotations: report there.
+   */
+  private static Element locatable(Element element) {
+    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+      for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+        if (field.getSimpleName().contentEquals(element.getSimpleName())) {
+          return field;
+        }
+      }
+    }
+    return element;
   }
 }

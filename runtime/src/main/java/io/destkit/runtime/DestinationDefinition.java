@@ -3,6 +3,7 @@ package io.destkit.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.write.WriteHandlers;
 
 /**
  * A destination as the runtime sees it. The annotation processor implements it for each {@code @Destination} class
@@ -25,4 +26,7 @@ public interface DestinationDefinition<C> {
 
   /** Tests the config against the real system; throws when it does not work, with a message for the user. */
   void check(C config) throws Exception;
+
+  /** The handlers of one write: a new connector instance for {@code config}, behind the generated dispatcher. */
+  WriteHandlers writer(C config) throws Exception;
 }

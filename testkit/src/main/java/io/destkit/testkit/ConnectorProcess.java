@@ -52,8 +52,19 @@ public final class ConnectorProcess {
     return run(new byte[0], args);
   }
 
+  /** Writes a connector's standard input, e.g. generated messages that would not fit in memory at once. */
+  @FunctionalInterface
+  public interface Input {
+    void writeTo(OutputStream stdin) throws IOException;
+  }
+
   /** Runs the connector with {@code args}, writing {@code stdin} to its standard input and then closing it. */
   public Result run(byte[] stdin, String... args) {
+    return run(out -> out.write(stdin), args);
+  }
+
+  /** Runs the connector with {@code args}, its standard input written by {@code input} as it reads. */
+  public Result run(Input input, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -68,8 +79,8 @@ public final class ConnectorProcess {
     }
     CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin);
+    try (OutputStream in = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
+      input.writeTo(in);
     } catch (IOException e) {
       // The connector may exit before reading all of its input; what it printed tells why.
     }

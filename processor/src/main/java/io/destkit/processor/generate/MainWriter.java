@@ -7,12 +7,13 @@ import static io.destkit.processor.generate.RuntimeTypes.LAUNCHER;
 import static io.destkit.processor.generate.RuntimeTypes.SECRET_MASKER;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ConnectorModel;
+import io.destkit.processor.model.Construction;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -36,16 +37,11 @@ public final class MainWriter {
     ClassName configType = connector.config().root().className();
     ClassName self = mainName(connector);
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check --config FILE}.\n",
+        .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check}, {@code write}.\n",
             connector.className())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(DESTINATION_DEFINITION, configType));
     CheckModel check = connector.check();
-    if (check != null && !check.isStatic()) {
-      type.addField(FieldSpec.builder(connector.className(), "destination", Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $T()", connector.className())
-          .build());
-    }
     type.addMethod(MethodSpec.methodBuilder("main")
         .addJavadoc("Runs the command in {@code args} and exits with its code.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -78,8 +74,24 @@ public final class MainWriter {
     } else if (check.isStatic()) {
       checkMethod.addStatement("$T.$N(config)", connector.className(), check.name());
     } else {
-      checkMethod.addStatement("destination.$N(config)", check.name());
+      checkMethod.addStatement("$L.$N(config)", newDestination(), check.name());
     }
-    return type.addMethod(checkMethod.build());
+    type.addMethod(checkMethod.build());
+    type.addMethod(MethodSpec.methodBuilder("writer")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(DispatcherWriter.WRITE_HANDLERS)
+        .addParameter(configType, "config")
+        .addException(Exception.class)
+        .addStatement("return new $T($L)", DispatcherWriter.dispatcherName(connector), newDestination())
+        .build());
+    return type;
+  }
+
+  /** A new instance of the connector, given its config when its constructor takes it. */
+  private CodeBlock newDestination() {
+    return connector.construction().kind() == Construction.Kind.CONFIG_CONSTRUCTOR
+        ? CodeBlock.of("new $T(config)", connector.className())
+        : CodeBlock.of("new $T()", connector.className());
   }
 }

@@ -44,7 +44,12 @@ public final class SpecWriter {
     ObjectNode spec = JSON.objectNode();
     spec.put("documentationUrl", connector.documentationUrl());
     spec.set("connectionSpecification", connectionSpecification(connector.config()));
-    spec.set("supported_destination_sync_modes", JSON.arrayNode());
+    List<String> modes = connector.supportedModes();
+    if (modes.contains("append") || modes.contains("append_dedup")) {
+      spec.put("supportsIncremental", true);
+    }
+    ArrayNode supported = spec.putArray("supported_destination_sync_modes");
+    modes.forEach(supported::add);
     return spec;
   }
 

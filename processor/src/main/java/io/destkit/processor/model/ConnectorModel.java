@@ -8,16 +8,34 @@ import javax.lang.model.element.TypeElement;
 /**
  * A {@code @Destination} class and everything read from it.
  *
- * @param configElement the class named in {@code config}
+ * @param configElement the class named in {@code config}, or null when it names none (a primitive or an array)
  * @param config the config read from it, or null when it is not annotated {@code @ConnectorConfig}
+ * @param construction how a connector instance is created: without arguments, or with the config
  * @param checks every {@code @Check} method of the class (valid models have at most one)
+ * @param handlers every write handler method of the class, in declaration order
  */
 public record ConnectorModel(TypeElement element, AnnotationMirror annotation, ClassName className, String name,
     String title, String documentationUrl, TypeElement configElement, ConfigModel config, Construction construction,
-    List<CheckModel> checks) {
+    List<CheckModel> checks, List<HandlerModel> handlers) {
 
   /** The check method, when there is one. */
   public CheckModel check() {
     return checks.isEmpty() ? null : checks.get(0);
   }
+
+  /** The handlers of one kind, in declaration order. */
+  public List<HandlerModel> handlers(HandlerModel.Kind kind) {
+    return handlers.stream().filter(h -> h.kind() == kind).toList();
+  }
+
+  /** The sync modes some records handler writes, as protocol values, in the protocol's order. */
+  public List<String> supportedModes() {
+    return SYNC_MODES.stream()
+        .filter(mode -> handlers(HandlerModel.Kind.RECORDS).stream().anyMatch(h -> h.modes().contains(mode)))
+        .toList();
+  }
+
+  /** Every destination sync mode, in the order the protocol lists them. */
+  public static final List<String> SYNC_MODES = List.of("append", "overwrite", "append_dedup", "update",
+      "soft_delete");
 }

@@ -8,6 +8,8 @@ public record Construction(Kind kind, String reason) {
     CANONICAL_CONSTRUCTOR,
     /** A constructor without parameters, then each property by field or setter. */
     NO_ARG_CONSTRUCTOR,
+    /** A connector's constructor that takes its config. */
+    CONFIG_CONSTRUCTOR,
     /** No way: {@link Construction#reason()} says why. */
     NONE
   }

@@ -2,11 +2,18 @@ package io.destkit.processor.read;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import com.sun.source.util.Trees;
 import io.destkit.annotations.Check;
 import io.destkit.annotations.Choice;
 import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Destination;
+import io.destkit.annotations.DestinationSyncMode;
 import io.destkit.annotations.EnumValue;
+import io.destkit.annotations.OnClose;
+import io.destkit.annotations.OnCommit;
+import io.destkit.annotations.OnRecords;
+import io.destkit.annotations.OnStreamComplete;
+import io.destkit.annotations.OnStreamStart;
 import io.destkit.annotations.OneOf;
 import io.destkit.annotations.Pattern;
 import io.destkit.annotations.Property;
@@ -21,12 +28,16 @@ import io.destkit.processor.model.ConfigType.ObjectType;
 import io.destkit.processor.model.ConfigType.UnsupportedType.Reason;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Construction;
+import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.PropertyModel;
 import io.destkit.processor.model.PropertyModel.Assignment;
+import java.lang.annotation.Annotation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -56,30 +67,53 @@ public final class ModelReader {
 
   private final Types types;
   private final Elements elements;
+  private final Trees trees;
 
   public ModelReader(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
+    this.trees = treesOf(env);
+  }
+
+  /** javac's trees, or null under another compiler. */
+  private static Trees treesOf(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Reads a {@code @Destination} class. */
   public ConnectorModel readConnector(TypeElement element) {
     AnnotationMirror mirror = Annotations.mirror(element, Destination.class);
-    TypeMirror configMirror = Annotations.type(mirror, "config");
-    if (configMirror.getKind() == TypeKind.ERROR) {
-      throw new UnresolvedTypeException(configMirror.toString(), "@Destination config of " + element.getSimpleName());
+    // javac gives a class literal it cannot resolve (yet) as the string "<error>", not as an error type.
+    Object configValue = Annotations.value(mirror, "config").getValue();
+    if (!(configValue instanceof TypeMirror configMirror) || configMirror.getKind() == TypeKind.ERROR) {
+      String typeName = configValue instanceof TypeMirror ? configValue.toString() : "(unresolved class)";
+      throw new UnresolvedTypeException(typeName, "@Destination config of " + element.getSimpleName());
     }
-    TypeElement configElement = (TypeElement) types.asElement(configMirror);
-    ConfigModel config = Annotations.mirror(configElement, ConnectorConfig.class) == null ? null : readConfig(configElement);
+    // int.class or String[].class name no class: no element, and no config.
+    TypeElement configElement = configMirror.getKind() == TypeKind.DECLARED
+        ? (TypeElement) types.asElement(configMirror) : null;
+    ConfigModel config = configElement == null || Annotations.mirror(configElement, ConnectorConfig.class) == null
+        ? null : readConfig(configElement);
     List<CheckModel> checks = new ArrayList<>();
+    List<HandlerModel> handlers = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
       if (Annotations.mirror(method, Check.class) != null) {
-        checks.add(readCheck(method, configElement));
+        checks.add(readCheck(method, configMirror));
+      }
+      for (HandlerModel.Kind kind : HandlerModel.Kind.values()) {
+        AnnotationMirror handler = Annotations.mirror(method, HANDLER_ANNOTATIONS.get(kind));
+        if (handler != null) {
+          handlers.add(readHandler(kind, method, handler));
+        }
       }
     }
     return new ConnectorModel(element, mirror, ClassName.get(element), Annotations.string(mirror, "name"),
         Annotations.string(mirror, "title"), Annotations.string(mirror, "documentationUrl"), configElement, config,
-        construction(element), List.copyOf(checks));
+        connectorConstruction(element, configMirror), List.copyOf(checks), List.copyOf(handlers));
   }
 
   /** Reads a {@code @ConnectorConfig} class. */
@@ -97,17 +131,75 @@ public final class ModelReader {
         Annotations.string(mirror, "description"), List.copyOf(groups), root);
   }
 
-  private CheckModel readCheck(ExecutableElement method, TypeElement configElement) {
-    boolean acceptsConfig = method.getParameters().size() == 1
-        && types.isSameType(types.erasure(method.getParameters().get(0).asType()),
-            types.erasure(configElement.asType()));
+  /** The annotation class of each handler kind. */
+  public static final Map<HandlerModel.Kind, Class<? extends Annotation>> HANDLER_ANNOTATIONS = new EnumMap<>(Map.of(
+      HandlerModel.Kind.STREAM_START, OnStreamStart.class,
+      HandlerModel.Kind.RECORDS, OnRecords.class,
+      HandlerModel.Kind.COMMIT, OnCommit.class,
+      HandlerModel.Kind.STREAM_COMPLETE, OnStreamComplete.class,
+      HandlerModel.Kind.CLOSE, OnClose.class));
+
+  private HandlerModel readHandler(HandlerModel.Kind kind, ExecutableElement method, AnnotationMirror annotation) {
+    List<String> parameters = method.getParameters().stream()
+        .map(p -> types.erasure(p.asType()).toString())
+        .toList();
+    List<String> modes = List.of();
+    String stream = "";
+    String namespace = "";
+    if (kind == HandlerModel.Kind.RECORDS) {
+      modes = Annotations.list(annotation, "modes").stream()
+          .map(v -> DestinationSyncMode.valueOf(((VariableElement) v.getValue()).getSimpleName().toString())
+              .protocolValue())
+          .toList();
+      stream = Annotations.string(annotation, "stream");
+      namespace = Annotations.string(annotation, "namespace");
+    }
+    return new HandlerModel(kind, method, annotation, method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
+        method.getReturnType().getKind() == TypeKind.VOID, parameters, throwsOnlyExceptions(method), modes, stream,
+        namespace);
+  }
+
+  private boolean throwsOnlyExceptions(ExecutableElement method) {
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
-    boolean throwsOnlyExceptions = method.getThrownTypes().stream().allMatch(t -> types.isAssignable(t, exception)
-        || types.isAssignable(t, elements.getTypeElement("java.lang.RuntimeException").asType())
-        || types.isAssignable(t, elements.getTypeElement("java.lang.Error").asType()));
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    return method.getThrownTypes().stream()
+        .allMatch(t -> types.isAssignable(t, exception) || types.isAssignable(t, error));
+  }
+
+  /** How the dispatcher creates the connector: with its config when it has such a constructor, else without. */
+  private Construction connectorConstruction(TypeElement element, TypeMirror configType) {
+    Construction reachable = reachable(element);
+    if (!reachable.possible()) {
+      return reachable;
+    }
+    if (element.getModifiers().contains(Modifier.ABSTRACT) || element.getKind() != ElementKind.CLASS) {
+      return Construction.impossible("it is not a concrete class");
+    }
+    boolean noArguments = false;
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(element.getEnclosedElements())) {
+      if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      List<? extends VariableElement> parameters = constructor.getParameters();
+      if (parameters.isEmpty()) {
+        noArguments = true;
+      } else if (parameters.size() == 1 && types.isSameType(types.erasure(parameters.get(0).asType()),
+          types.erasure(configType))) {
+        return Construction.of(Construction.Kind.CONFIG_CONSTRUCTOR);
+      }
+    }
+    return noArguments ? Construction.of(Construction.Kind.NO_ARG_CONSTRUCTOR)
+        : Construction.impossible(
+            "it has no non-private constructor without parameters or with its config as only parameter");
+  }
+
+  private CheckModel readCheck(ExecutableElement method, TypeMirror configType) {
+    boolean acceptsConfig = method.getParameters().size() == 1
+        && types.isSameType(types.erasure(method.getParameters().get(0).asType()), types.erasure(configType));
     return new CheckModel(method, method.getSimpleName().toString(), method.getModifiers().contains(Modifier.STATIC),
         method.getModifiers().contains(Modifier.PRIVATE), method.getReturnType().getKind() == TypeKind.VOID,
-        acceptsConfig, throwsOnlyExceptions);
+        acceptsConfig, throwsOnlyExceptions(method));
   }
 
   /** How generated code in the element's package can create an instance with no arguments. */
@@ -152,11 +244,21 @@ public final class ModelReader {
       List<PropertyModel> properties = isRecord ? recordProperties(element, enclosing) : classProperties(element, enclosing);
       Construction construction = isRecord ? recordConstruction(element) : classConstruction(element, properties);
       boolean declaresToString = ElementFilter.methodsIn(element.getEnclosedElements()).stream()
-          .anyMatch(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty());
+          .anyMatch(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty()
+              && written(element, m));
       return new ObjectType(ClassName.get(element), element, isRecord, construction, properties, declaresToString);
     } finally {
       enclosing.pop();
     }
+  }
+
+  /**
+   * Whether the author wrote {@code method}. javac lists the toString() it generates for a record among the record's
+   * members, as if written; only the source tree tells them apart. In a type read from a class file, or without
+   * javac's trees, every method counts as written.
+   */
+  private boolean written(TypeElement owner, ExecutableElement method) {
+    return trees == null || trees.getTree(owner) == null || trees.getTree(method) != null;
   }
 
   private Construction recordConstruction(TypeElement element) {

@@ -55,6 +55,7 @@ final class ConfigValidator {
     }
     Map<String, PropertyModel> byName = new HashMap<>();
     Map<Integer, PropertyModel> byOrder = new HashMap<>();
+    boolean toStringReported = false;
     for (PropertyModel property : object.properties()) {
       PropertyModel sameName = byName.putIfAbsent(property.jsonName(), property);
       if (sameName != null) {
@@ -79,7 +80,8 @@ final class ConfigValidator {
               property.javaName(), property.group()));
         }
       }
-      if (object.isRecord() && property.secret() && !object.declaresToString()) {
+      if (object.isRecord() && property.secret() && !object.declaresToString() && !toStringReported) {
+        toStringReported = true;
         problems.add(Problem.of(Message.SECRET_TOSTRING, Site.of(object.element()), object.className().simpleName(),
             property.javaName()));
       }
@@ -93,7 +95,11 @@ final class ConfigValidator {
       problems.add(Problem.of(Message.PROPERTY_NAME, site(property, "name")));
     }
     ConfigType type = property.type();
-    if (type instanceof UnsupportedType unsupported) {
+    ConfigType item = type;
+    while (item instanceof ConfigType.ListType list) {
+      item = list.items();
+    }
+    if (item instanceof UnsupportedType unsupported) {
       unsupported(property, unsupported);
       return;
     }

@@ -8,8 +8,12 @@ import io.destkit.processor.model.Site;
 import io.destkit.processor.read.Annotations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.destkit.processor.model.HandlerModel;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Stage two for a {@code @Destination}: its own attributes, its check method, then its config. */
 public final class ConnectorValidator {
@@ -31,12 +35,72 @@ public final class ConnectorValidator {
     }
     if (connector.config() == null) {
       problems.add(Problem.of(Message.CONFIG_ANNOTATION, at(connector, "config"),
-          connector.configElement().getQualifiedName()));
+          Annotations.type(connector.annotation(), "config")));
     } else {
       problems.addAll(new ConfigValidator(connector.config()).validate());
     }
     checks(connector, problems);
+    handlers(connector, problems);
     return problems;
+  }
+
+  private static void handlers(ConnectorModel connector, List<Problem> problems) {
+    Map<HandlerModel.Kind, HandlerModel> single = new EnumMap<>(HandlerModel.Kind.class);
+    Map<String, HandlerModel> routes = new HashMap<>();
+    for (HandlerModel handler : connector.handlers()) {
+      String wrong = signatureProblem(handler);
+      if (wrong != null) {
+        problems.add(Problem.of(Message.HANDLER_SIGNATURE, Site.of(handler.element()),
+            handler.kind().annotation(), handler.name() + "()", handler.kind().signature(handler.name()), wrong));
+      }
+      if (handler.kind() != HandlerModel.Kind.RECORDS) {
+        HandlerModel first = single.putIfAbsent(handler.kind(), handler);
+        if (first != null) {
+          problems.add(Problem.of(Message.HANDLER_DUPLICATE, Site.of(handler.element()),
+              connector.className().simpleName(), handler.kind().annotation(), first.name() + "()",
+              handler.name() + "()", ""));
+        }
+        continue;
+      }
+      Site site = Site.of(handler.element());
+      if (handler.modes().isEmpty()) {
+        problems.add(Problem.of(Message.RECORDS_NO_MODE,
+            new Site(handler.element(), handler.annotation(),
+                Annotations.explicitValue(handler.annotation(), "modes")), handler.name() + "()"));
+      }
+      if (handler.stream().isEmpty() && !handler.namespace().isEmpty()) {
+        problems.add(Problem.of(Message.RECORDS_NAMESPACE_WITHOUT_STREAM,
+            new Site(handler.element(), handler.annotation(),
+                Annotations.explicitValue(handler.annotation(), "namespace")), handler.name() + "()",
+            handler.namespace()));
+      }
+      for (String mode : handler.modes()) {
+        String route = handler.namespace() + "\u0000" + handler.stream() + "\u0000" + mode;
+        HandlerModel first = routes.putIfAbsent(route, handler);
+        if (first != null && first != handler) {
+          String what = handler.stream().isEmpty() ? " for any stream" : " for stream '" + handler.stream() + "'";
+          problems.add(Problem.of(Message.HANDLER_DUPLICATE, site, connector.className().simpleName(),
+              "OnRecords", first.name() + "()", handler.name() + "()", what + " in mode " + mode));
+          break;
+        }
+      }
+    }
+  }
+
+  private static String signatureProblem(HandlerModel handler) {
+    if (handler.isPrivate()) {
+      return "it is private";
+    }
+    if (!handler.returnsVoid()) {
+      return "it returns a value";
+    }
+    if (!handler.parameterTypes().equals(handler.kind().parameters())) {
+      return handler.kind().parameters().isEmpty() ? "it takes parameters" : "its parameters differ";
+    }
+    if (!handler.throwsOnlyExceptions()) {
+      return "it throws Throwable";
+    }
+    return null;
   }
 
   private static void checks(ConnectorModel connector, List<Problem> problems) {
@@ -49,7 +113,8 @@ public final class ConnectorValidator {
       String wrong = signatureProblem(check);
       if (wrong != null) {
         problems.add(Problem.of(Message.CHECK_SIGNATURE, Site.of(check.element()), check.name() + "()", check.name(),
-            connector.configElement().getSimpleName(), wrong));
+            connector.configElement() == null ? Annotations.type(connector.annotation(), "config")
+                : connector.configElement().getSimpleName(), wrong));
       }
     }
   }

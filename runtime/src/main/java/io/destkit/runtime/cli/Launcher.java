@@ -10,6 +10,11 @@ import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.MaskingOutputStream;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.CatalogReader;
+import io.destkit.runtime.write.WriteEngine;
+import io.destkit.runtime.write.WriteHandlers;
+import io.destkit.runtime.write.WriteOptions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -72,7 +77,7 @@ public final class Launcher {
       if (command instanceof Command.Check check) {
         return check(destination, check, out, stderr, masker);
       } else if (command instanceof Command.Write write) {
-        return write(destination, write, masker);
+        return write(destination, write, stdin, out, stderr, masker);
       } else if (command instanceof Command.Spec) {
         return spec(destination, out);
       } else {
@@ -120,11 +125,13 @@ public final class Launcher {
     return 0;
   }
 
-  private static <C> int write(DestinationDefinition<C> destination, Command.Write command, SecretMasker masker)
-      throws ConfigException {
-    destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
-    JsonFiles.readObject(command.catalog(), "catalog");
-    throw new UnsupportedOperationException("The write command is not available in this version of destkit.");
+  private static <C> int write(DestinationDefinition<C> destination, Command.Write command, InputStream stdin,
+      ProtocolOutput out, PrintStream stderr, SecretMasker masker) throws Exception {
+    C config = destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
+    Catalog catalog = CatalogReader.read(JsonFiles.readObject(command.catalog(), "catalog"));
+    WriteHandlers handlers = destination.writer(config);
+    new WriteEngine(catalog, handlers, WriteOptions.defaults(), out, stderr).run(stdin);
+    return 0;
   }
 
   private static void reportFailure(Throwable e, FailureType type, ProtocolOutput out, PrintStream stderr,

@@ -113,6 +113,18 @@ public final class ProtocolOutput {
     }
   }
 
+  /** A STATE message, as the write engine prepared it from the one received: written as is, on its own line. */
+  public synchronized void state(byte[] line) {
+    try {
+      json.flush();
+      out.write(line);
+      out.write('\n');
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void endLine() throws IOException {
     json.flush();
     out.write('\n');

@@ -10,6 +10,8 @@ import io.destkit.runtime.DestinationDefinition;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.ConfigInput;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.write.RecordingHandlers;
+import io.destkit.runtime.write.WriteHandlers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,6 +43,11 @@ class LauncherTest {
       in.secret(in.member(json, "password", "$.password", true), "$.password");
       in.throwIfProblems("config");
       return json;
+    }
+
+    @Override
+    public WriteHandlers writer(JsonNode config) {
+      return new RecordingHandlers();
     }
 
     @Override

@@ -1,0 +1,17 @@
+package io.destkit.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Called when a stream has sent all its records (its STREAM_STATUS COMPLETE arrived) and they are all committed: swap staged data in, remove older generations.
+ *
+ * <p>Signature: {@code void method(io.destkit.runtime.write.StreamContext stream) throws Exception}, non-private, in the {@link Destination} class; at most one per class.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface OnStreamComplete {}

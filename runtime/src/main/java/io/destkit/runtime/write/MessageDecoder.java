@@ -1,0 +1,364 @@
+package io.destkit.runtime.write;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.destkit.runtime.types.MetaChange;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decodes one input line in one pass: the envelope, and for a RECORD its data straight into the stream's column
+ * values, without a tree. STATE lines are kept as bytes; a STREAM_STATUS COMPLETE trace names its stream; every other
+ * message, and every field we do not know, is skipped.
+ */
+final class MessageDecoder {
+  /** What a line held. */
+  enum Kind { RECORD, STATE, STREAM_COMPLETE, OTHER }
+
+  private final JsonFactory factory = JsonFactory.builder()
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+  private final Map<StreamDescriptor, StreamPlan> plans = new HashMap<>();
+  /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
+  private final Set<String> namespaced = new HashSet<>();
+  private final List<MetaChange> scratch = new ArrayList<>();
+
+  private StreamPlan recordPlan;
+  private Record record;
+  private StreamDescriptor stateStream;
+  private String stateType;
+  private int stateEnd;
+  private boolean stateHasFields;
+  private boolean stateHasStats;
+  private StreamDescriptor completed;
+
+  MessageDecoder(Catalog catalog) {
+    for (StreamContext stream : catalog.streams()) {
+      plans.put(stream.descriptor(), new StreamPlan(stream));
+      if (stream.namespace() != null) {
+        namespaced.add(stream.name());
+      }
+    }
+  }
+
+  /** Decodes the line {@code buffer[offset, offset + length)}, number {@code lineNumber} of the input. */
+  Kind decode(byte[] buffer, int offset, int length, long lineNumber) throws InputException {
+    try (JsonParser parser = factory.createParser(buffer, offset, length)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Kind.OTHER;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new InputException(lineNumber, "is not a JSON object");
+      }
+      Kind kind = Kind.OTHER;
+      String type = null;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+          type = parser.getText();
+        } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
+          record(parser, length, lineNumber);
+          kind = Kind.RECORD;
+        } else if (field.equals("state") && value == JsonToken.START_OBJECT) {
+          state(parser);
+          kind = Kind.STATE;
+        } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
+          kind = trace(parser) ? Kind.STREAM_COMPLETE : Kind.OTHER;
+        } else {
+          parser.skipChildren();
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new InputException(lineNumber, "holds more than one JSON value");
+      }
+      return matches(kind, type) ? kind : Kind.OTHER;
+    } catch (JsonProcessingException e) {
+      long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      throw new InputException(lineNumber, "is not valid JSON (error at column " + column + ")");
+    } catch (IOException e) {
+      throw new InputException(lineNumber, "cannot be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** A payload counts only under its own type; a message without type is taken by its payload. */
+  private static boolean matches(Kind kind, String type) {
+    if (type == null) {
+      return true;
+    }
+    switch (kind) {
+      case RECORD:
+        return type.equals("RECORD");
+      case STATE:
+        return type.equals("STATE");
+      case STREAM_COMPLETE:
+        return type.equals("TRACE");
+      default:
+        return true;
+    }
+  }
+
+  private void record(JsonParser parser, int size, long lineNumber) throws IOException, InputException {
+    String stream = null;
+    String namespace = null;
+    boolean namespaceSeen = false;
+    long emittedAt = Long.MIN_VALUE;
+    Object[] values = null;
+    TokenBuffer earlyData = null;
+    List<MetaChange> sourceChanges = List.of();
+    scratch.clear();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "stream":
+          stream = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          break;
+        case "namespace":
+          namespace = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          namespaceSeen = true;
+          if (values != null && namespace != null) {
+            // Data decoded as the stream without namespace, which the catalog does not have with this one.
+            plan(stream, namespace, lineNumber);
+          }
+          break;
+        case "emitted_at":
+          if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            emittedAt = parser.getValueAsLong();
+          }
+          break;
+        case "data":
+          if (value != JsonToken.START_OBJECT) {
+            throw new InputException(lineNumber, "record data must be a JSON object");
+          }
+          if (stream != null && (namespaceSeen || !namespaced.contains(stream))) {
+            recordPlan = plan(stream, namespace, lineNumber);
+            values = recordPlan.decode(parser, scratch);
+          } else {
+            // Which stream the data belongs to is not known yet (its name or namespace comes after it): keep the
+            // tokens until the end of the record. Sources write stream and namespace first, so this is rare.
+            earlyData = new TokenBuffer(parser);
+            earlyData.copyCurrentStructure(parser);
+          }
+          break;
+        case "meta":
+          sourceChanges = value == JsonToken.START_OBJECT ? sourceChanges(parser) : skip(parser);
+          break;
+        default:
+          parser.skipChildren();
+      }
+    }
+    if (stream == null) {
+      throw new InputException(lineNumber, "record has no stream name");
+    }
+    if (emittedAt == Long.MIN_VALUE) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + " has no emitted_at");
+    }
+    if (earlyData != null) {
+      recordPlan = plan(stream, namespace, lineNumber);
+      try (JsonParser replay = earlyData.asParser()) {
+        replay.nextToken();
+        values = recordPlan.decode(replay, scratch);
+      }
+    } else if (values == null) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + " has no data");
+    }
+    List<MetaChange> changes;
+    if (sourceChanges.isEmpty() && scratch.isEmpty()) {
+      changes = List.of();
+    } else {
+      changes = new ArrayList<>(sourceChanges.size() + scratch.size());
+      changes.addAll(sourceChanges);
+      changes.addAll(scratch);
+    }
+    record = new Record(randomUuid(), emittedAt, values, changes, size);
+  }
+
+  private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
+    StreamPlan plan = plans.get(new StreamDescriptor(namespace, stream));
+    if (plan == null) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + ", which is not in the catalog");
+    }
+    return plan;
+  }
+
+  private static List<MetaChange> skip(JsonParser parser) throws IOException {
+    parser.skipChildren();
+    return List.of();
+  }
+
+  private static List<MetaChange> sourceChanges(JsonParser parser) throws IOException {
+    List<MetaChange> changes = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!field.equals("changes") || value != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        continue;
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        String name = null;
+        String change = null;
+        String reason = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonToken v = parser.nextToken();
+          String text = v == JsonToken.VALUE_STRING ? parser.getText() : null;
+          if (key.equals("field")) {
+            name = text;
+          } else if (key.equals("change")) {
+            change = text;
+          } else if (key.equals("reason")) {
+            reason = text;
+          } else {
+            parser.skipChildren();
+          }
+        }
+        // A change whose kind or reason this protocol version does not know is dropped: it cannot be written back.
+        Optional<MetaChange.Change> kind = MetaChange.Change.fromProtocol(change);
+        Optional<MetaChange.Reason> why = MetaChange.Reason.fromProtocol(reason);
+        if (name != null && kind.isPresent() && why.isPresent()) {
+          changes.add(new MetaChange(name, kind.get(), why.get()));
+        }
+      }
+    }
+    return changes;
+  }
+
+  private void state(JsonParser parser) throws IOException {
+    stateType = "LEGACY";
+    stateStream = null;
+    stateHasFields = false;
+    stateHasStats = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      stateHasFields = true;
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        stateType = parser.getText();
+      } else if (field.equals("stream") && value == JsonToken.START_OBJECT) {
+        stateStream = streamOfState(parser);
+      } else {
+        stateHasStats |= field.equals("destinationStats");
+        parser.skipChildren();
+      }
+    }
+    // Offsets count from the start of the slice the parser was given.
+    stateEnd = (int) parser.currentTokenLocation().getByteOffset();
+  }
+
+  private static StreamDescriptor streamOfState(JsonParser parser) throws IOException {
+    StreamDescriptor descriptor = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("stream_descriptor") && value == JsonToken.START_OBJECT) {
+        descriptor = descriptor(parser);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return descriptor;
+  }
+
+  /** Reads {@code {"name": ..., "namespace": ...}}; null when it has no name. */
+  private static StreamDescriptor descriptor(JsonParser parser) throws IOException {
+    String name = null;
+    String namespace = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+        name = parser.getText();
+      } else if (field.equals("namespace") && value == JsonToken.VALUE_STRING) {
+        namespace = parser.getText();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return name == null ? null : new StreamDescriptor(namespace, name);
+  }
+
+  /** Whether the trace is a STREAM_STATUS COMPLETE; then {@link #completed()} names the stream. */
+  private boolean trace(JsonParser parser) throws IOException {
+    String type = null;
+    String status = null;
+    StreamDescriptor descriptor = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        type = parser.getText();
+      } else if (field.equals("stream_status") && value == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonToken v = parser.nextToken();
+          if (key.equals("status") && v == JsonToken.VALUE_STRING) {
+            status = parser.getText();
+          } else if (key.equals("stream_descriptor") && v == JsonToken.START_OBJECT) {
+            descriptor = descriptor(parser);
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+    }
+    completed = descriptor;
+    return "STREAM_STATUS".equals(type) && "COMPLETE".equals(status) && descriptor != null;
+  }
+
+  /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */
+  private static UUID randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(most, least);
+  }
+
+  StreamPlan recordPlan() {
+    return recordPlan;
+  }
+
+  Record record() {
+    return record;
+  }
+
+  /** The state line as received, with what the checkpointer needs. */
+  PendingState state(byte[] buffer, int offset, int length, long recordsBefore, long recordCount) {
+    return new PendingState(Arrays.copyOfRange(buffer, offset, offset + length), stateEnd, stateHasFields,
+        stateHasStats, recordsBefore, recordCount);
+  }
+
+  /** STREAM, GLOBAL or LEGACY. */
+  String stateType() {
+    return stateType;
+  }
+
+  /** The stream of a STREAM state; null otherwise. */
+  StreamDescriptor stateStream() {
+    return stateStream;
+  }
+
+  StreamDescriptor completed() {
+    return completed;
+  }
+}

@@ -1,0 +1,23 @@
+package io.destkit.runtime.write;
+
+import io.destkit.runtime.types.MetaChange;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One record, decoded: a value per column of its stream (in {@link StreamContext#columns()} order; null where the
+ * record has no such field or its value did not fit), when it was extracted, and the changes made to it on the way
+ * (by the source, and values the runtime nulled).
+ *
+ * @param rawId a new random id for {@code _airbyte_raw_id}
+ * @param emittedAt the record's {@code emitted_at}, epoch milliseconds
+ * @param values the column values: String, Boolean, Long, BigDecimal, java.time values, byte[] or RawJson
+ * @param changes the meta changes, source-side first; empty when there are none
+ * @param size the record's size on the wire, in bytes
+ */
+public record Record(UUID rawId, long emittedAt, Object[] values, List<MetaChange> changes, int size) {
+  /** The value of column {@code index}. */
+  public Object value(int index) {
+    return values[index];
+  }
+}

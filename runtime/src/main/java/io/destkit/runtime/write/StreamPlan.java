@@ -1,0 +1,58 @@
+package io.destkit.runtime.write;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.destkit.runtime.types.MetaChange;
+import io.destkit.runtime.types.ValueDecoder;
+import io.destkit.runtime.types.ValueDecoders;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one stream's records are decoded, built once at write start from its schema: a decoder per column, found by
+ * field name. Fields the schema lacks are skipped; columns the record lacks stay null.
+ */
+final class StreamPlan {
+  private final StreamContext stream;
+  private final Map<String, Integer> index = new HashMap<>();
+  private final ValueDecoder[] decoders;
+
+  StreamPlan(StreamContext stream) {
+    this.stream = stream;
+    List<Column> columns = stream.columns();
+    this.decoders = new ValueDecoder[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      index.put(columns.get(i).name(), i);
+      decoders[i] = ValueDecoders.forType(columns.get(i).type());
+    }
+  }
+
+  StreamContext stream() {
+    return stream;
+  }
+
+  /**
+   * Decodes the {@code data} object the parser is on (its START_OBJECT) into column values, leaving the parser on its
+   * END_OBJECT. Values that do not fit are nulled and reported in {@code changes}.
+   */
+  Object[] decode(JsonParser parser, List<MetaChange> changes) throws IOException {
+    Object[] values = new Object[decoders.length];
+    JsonToken token;
+    while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      Integer column = index.get(field);
+      parser.nextToken();
+      if (column == null) {
+        parser.skipChildren();
+      } else {
+        values[column] = decoders[column].decode(parser, field, changes);
+      }
+    }
+    if (token != JsonToken.END_OBJECT) {
+      throw new IOException("unexpected " + token + " in record data");
+    }
+    return values;
+  }
+}

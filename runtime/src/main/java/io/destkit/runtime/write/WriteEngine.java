@@ -1,0 +1,308 @@
+package io.destkit.runtime.write;
+
+import io.destkit.runtime.protocol.ProtocolOutput;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a write: reads messages on this thread, decodes records into per-stream buffers, and hands full buffers to a
+ * writer thread that calls the connector's handlers, so that parsing and writing overlap. Memory stays within the
+ * budget however long the input is.
+ *
+ * <p>Checkpoints: a STATE is echoed only after every record before it has been written and committed. Each flush
+ * ends with a commit task that carries the states whose records are all in the flushed or earlier batches; the
+ * writer echoes them once the connector's commit returns. States thus leave in the order they came.
+ */
+public final class WriteEngine {
+  private static final int QUEUE_CAPACITY = 8;
+
+  private final Catalog catalog;
+  private final WriteHandlers handlers;
+  private final WriteOptions options;
+  private final ProtocolOutput out;
+  private final PrintStream err;
+
+  private final Map<StreamDescriptor, StreamBuffer> buffers = new LinkedHashMap<>();
+  private final Deque<PendingState> pendingStates = new ArrayDeque<>();
+  private final BlockingQueue<WriterTask> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final MemoryBudget budget;
+  private final Progress progress;
+
+  private volatile Throwable writerFailure;
+  private long recordsRead;
+  private long sinceGlobalState;
+  private long lastFlush = System.nanoTime();
+
+  public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
+      PrintStream err) {
+    this.catalog = catalog;
+    this.handlers = handlers;
+    this.options = options;
+    this.out = out;
+    this.err = err;
+    this.budget = new MemoryBudget(options.memoryBudget());
+    this.progress = new Progress(err, options.progressInterval());
+    for (StreamContext stream : catalog.streams()) {
+      buffers.put(stream.descriptor(), new StreamBuffer(stream));
+    }
+  }
+
+  /**
+   * Writes everything on {@code input}. Streams whose mode no handler takes are refused before anything is read.
+   * Whatever happens, the handlers' close is called; the first failure is thrown.
+   */
+  public void run(InputStream input) throws Exception {
+    Throwable failure = null;
+    Thread writer = null;
+    try {
+      refuseUnhandledStreams();
+      for (StreamContext stream : catalog.streams()) {
+        handlers.streamStart(stream);
+      }
+      writer = new Thread(this::writeLoop, "destkit-writer");
+      writer.start();
+      failure = read(input);
+      writer.join();
+      if (writerFailure != null) {
+        failure = writerFailure;
+      }
+    } catch (Exception | Error e) {
+      failure = e;
+    } finally {
+      if (writer != null && writer.isAlive()) {
+        writer.interrupt();
+        writer.join();
+      }
+      try {
+        handlers.close();
+      } catch (Exception | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    progress.report(failure == null ? "done" : "stopped", buffers.values(), System.nanoTime());
+    if (failure instanceof Exception e) {
+      throw e;
+    } else if (failure instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private void refuseUnhandledStreams() throws io.destkit.runtime.config.ConfigException {
+    List<String> refused = new ArrayList<>();
+    for (StreamContext stream : catalog.streams()) {
+      if (!handlers.accepts(stream)) {
+        refused.add(stream.descriptor() + " in mode " + stream.destinationSyncMode().protocolValue());
+      }
+    }
+    if (!refused.isEmpty()) {
+      throw new io.destkit.runtime.config.ConfigException("This destination cannot write "
+          + String.join(", ", refused) + ": no writer of the connector takes that mode. Choose a supported"
+          + " destination sync mode for the stream.");
+    }
+  }
+
+  /**
+   * Reads until the end of input or a bad line. Either way the records read before are flushed and committed, so
+   * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading at once.
+   */
+  private Throwable read(InputStream input) throws InterruptedException {
+    LineReader lines = new LineReader(input, 1 << 20);
+    MessageDecoder decoder = new MessageDecoder(catalog);
+    Throwable failure = null;
+    try {
+      while (writerFailure == null && lines.next()) {
+        if (lines.lineLength() == 0) {
+          continue;
+        }
+        switch (decoder.decode(lines.buffer(), lines.lineStart(), lines.lineLength(), lines.lineNumber())) {
+          case RECORD:
+            onRecord(decoder.recordPlan().stream(), decoder.record());
+            break;
+          case STATE:
+            onState(decoder, lines);
+            break;
+          case STREAM_COMPLETE:
+            onStreamComplete(decoder.completed());
+            break;
+          default:
+            break;
+        }
+      }
+    } catch (WriterFailedException e) {
+      return writerFailure;
+    } catch (Exception e) {
+      failure = e;
+    }
+    try {
+      if (writerFailure == null) {
+        flushAll();
+      }
+      enqueue(new WriterTask.End());
+    } catch (WriterFailedException e) {
+      return writerFailure;
+    }
+    return failure;
+  }
+
+  private void onRecord(StreamContext stream, Record record) throws InterruptedException {
+    StreamBuffer buffer = buffers.get(stream.descriptor());
+    long footprint = WriteOptions.footprint(record.size());
+    while (!budget.tryAcquire(footprint)) {
+      StreamBuffer largest = largestBuffer();
+      if (largest == null) {
+        // Everything held is with the writer: wait for it to write some.
+        budget.acquire(footprint);
+        checkWriter();
+        break;
+      }
+      flush(List.of(largest));
+    }
+    buffer.add(record, recordsRead++, footprint);
+    sinceGlobalState++;
+    if (buffer.rows() >= options.batchRows() || buffer.bytes() >= options.batchBytes()) {
+      flush(List.of(buffer));
+    }
+    if ((recordsRead & 1023) == 0) {
+      long now = System.nanoTime();
+      if (now - lastFlush >= options.flushInterval().toNanos()) {
+        flushAll();
+      }
+      progress.maybeReport(buffers.values(), now);
+    }
+  }
+
+  private void onState(MessageDecoder decoder, LineReader lines) throws InterruptedException {
+    long count;
+    if ("STREAM".equals(decoder.stateType()) && decoder.stateStream() != null
+        && buffers.containsKey(decoder.stateStream())) {
+      StreamBuffer buffer = buffers.get(decoder.stateStream());
+      count = buffer.sinceState;
+      buffer.sinceState = 0;
+    } else {
+      count = sinceGlobalState;
+      sinceGlobalState = 0;
+    }
+    pendingStates.addLast(decoder.state(lines.buffer(), lines.lineStart(), lines.lineLength(), recordsRead, count));
+    if (oldestBuffered() >= recordsRead) {
+      // Every record before it is already with the writer: it leaves with the next commit.
+      enqueue(new WriterTask.Commit(coveredStates()));
+    }
+  }
+
+  private void onStreamComplete(StreamDescriptor descriptor) throws InterruptedException {
+    StreamBuffer buffer = buffers.get(descriptor);
+    if (buffer == null) {
+      return;
+    }
+    flush(List.of(buffer));
+    enqueue(new WriterTask.Complete(buffer.stream));
+  }
+
+  private void flushAll() throws InterruptedException {
+    flush(new ArrayList<>(buffers.values()));
+  }
+
+  /** Hands the buffers to the writer, then a commit that releases the states now covered. */
+  private void flush(List<StreamBuffer> toFlush) throws InterruptedException {
+    for (StreamBuffer buffer : toFlush) {
+      if (!buffer.isEmpty()) {
+        long footprint = buffer.footprint();
+        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, buffer.take()), footprint));
+      }
+    }
+    lastFlush = System.nanoTime();
+    enqueue(new WriterTask.Commit(coveredStates()));
+  }
+
+  /** The states, from the oldest, whose records are all with the writer. */
+  private List<PendingState> coveredStates() {
+    long oldest = oldestBuffered();
+    List<PendingState> covered = new ArrayList<>();
+    while (!pendingStates.isEmpty() && pendingStates.peekFirst().recordsBefore() <= oldest) {
+      covered.add(pendingStates.removeFirst());
+    }
+    return covered;
+  }
+
+  private long oldestBuffered() {
+    long oldest = Long.MAX_VALUE;
+    for (StreamBuffer buffer : buffers.values()) {
+      oldest = Math.min(oldest, buffer.oldestSequence());
+    }
+    return oldest;
+  }
+
+  private StreamBuffer largestBuffer() {
+    StreamBuffer largest = null;
+    for (StreamBuffer buffer : buffers.values()) {
+      if (!buffer.isEmpty() && (largest == null || buffer.footprint() > largest.footprint())) {
+        largest = buffer;
+      }
+    }
+    return largest;
+  }
+
+  private void enqueue(WriterTask task) throws InterruptedException {
+    while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
+      checkWriter();
+    }
+  }
+
+  private void checkWriter() {
+    if (writerFailure != null) {
+      throw new WriterFailedException();
+    }
+  }
+
+  /** The writer thread: runs tasks in order until the end, or until a handler fails. */
+  private void writeLoop() {
+    boolean dirty = false;
+    try {
+      while (true) {
+        WriterTask task = queue.take();
+        if (task instanceof WriterTask.Batch batch) {
+          handlers.records(batch.batch());
+          budget.release(batch.footprint());
+          dirty = true;
+        } else if (task instanceof WriterTask.Commit commit) {
+          if (dirty) {
+            handlers.commit();
+            dirty = false;
+          }
+          for (PendingState state : commit.states()) {
+            out.state(state.echo());
+          }
+        } else if (task instanceof WriterTask.Complete complete) {
+          handlers.streamComplete(complete.stream());
+        } else {
+          return;
+        }
+      }
+    } catch (Exception | Error e) {
+      writerFailure = e;
+      budget.abort();
+    }
+  }
+
+  /** Unwinds the reader when the writer has failed; the writer's failure is what is reported. */
+  private static final class WriterFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WriterFailedException() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.destkit.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.testkit.ConnectorProcess;
+import io.destkit.testkit.ProtocolSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar writing into SQLite as the platform runs it: messages piped in, states read back. */
+class SampleWriteIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path JAR = Path.of(System.getProperty("destkit.sampleJar", "target/sample-destination.jar"));
+  private static final Path EXAMPLES = Path.of(System.getProperty("destkit.examples", "examples"));
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void writesTheExampleSyncAndEchoesItsStatesWithCounts() throws Exception {
+    Path database = dir.resolve("warehouse.sqlite");
+    ConnectorProcess.Result result = write(database, Files.readString(EXAMPLES.resolve("catalog.json")),
+        Files.readAllBytes(EXAMPLES.resolve("messages.jsonl")), ConnectorProcess.of(JAR));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertValidProtocol(result);
+    List<JsonNode> states = states(result);
+    assertEquals(2, states.size(), result::toString);
+    assertEquals("2024-03-02T10:00:00+02:00", states.get(0).at("/state/stream/stream_state/signed_up").asText());
+    assertEquals(2, states.get(0).at("/state/destinationStats/recordCount").asInt());
+    assertEquals(1, states.get(1).at("/state/destinationStats/recordCount").asInt());
+    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = sqlite.createStatement()) {
+      assertEquals(3, count(statement, "crm_users"));
+      assertEquals(2, count(statement, "crm_orders"));
+      try (ResultSet row = statement.executeQuery(
+          "SELECT name, signed_up, balance, tags, _airbyte_meta, _airbyte_generation_id FROM crm_users WHERE id = 2")) {
+        assertTrue(row.next());
+        assertEquals("Grace", row.getString(1));
+        assertEquals("2024-03-02T08:00:00Z", row.getString(2));
+        assertEquals(0, row.getInt(3));
+        assertEquals("[]", row.getString(4));
+        assertEquals("{\"sync_id\":42,\"changes\":[]}", row.getString(5));
+        assertEquals(1, row.getInt(6));
+      }
+      try (ResultSet row = statement.executeQuery("SELECT signed_up, balance, _airbyte_meta FROM crm_users WHERE id = 3")) {
+        assertTrue(row.next());
+        assertEquals(null, row.getString(1));
+        assertEquals(null, row.getString(2));
+        JsonNode changes = JSON.readTree(row.getString(3)).get("changes");
+        assertEquals("signed_up", changes.get(0).get("field").asText());
+        assertEquals("DESTINATION_TYPECAST_ERROR", changes.get(0).get("reason").asText());
+        assertEquals("balance", changes.get(1).get("field").asText());
+        assertEquals("DESTINATION_FIELD_SIZE_LIMITATION", changes.get(1).get("reason").asText());
+      }
+    }
+  }
+
+  @Test
+  void aMillionRecordsPassWithA128MegabyteHeap() throws Exception {
+    Path database = dir.resolve("big.sqlite");
+    String catalog = "{\"streams\":[{\"stream\":{\"name\":\"events\",\"json_schema\":{\"type\":\"object\","
+        + "\"properties\":{\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},"
+        + "\"at\":{\"type\":\"string\",\"format\":\"date-time\"},\"amount\":{\"type\":\"number\"},"
+        + "\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}},"
+        + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append\"}]}";
+    int records = 1_000_000;
+    int stateEvery = 10_000;
+    ConnectorProcess.Result result = write(database, catalog, out -> {
+      for (int i = 1; i <= records; i++) {
+        out.write(("{\"type\":\"RECORD\",\"record\":{\"stream\":\"events\",\"data\":{\"id\":" + i
+            + ",\"name\":\"event number " + i + "\",\"at\":\"2024-03-01T09:30:00.123Z\",\"amount\":" + i + ".25,"
+            + "\"tags\":[\"a\",\"b\"]},\"emitted_at\":1732270000000}}\n").getBytes(StandardCharsets.UTF_8));
+        if (i % stateEvery == 0) {
+          out.write(("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+              + "{\"name\":\"events\"},\"stream_state\":{\"id\":" + i + "}}}}\n").getBytes(StandardCharsets.UTF_8));
+        }
+      }
+    }, ConnectorProcess.of(JAR).withJvmOptions("-Xmx128m"));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertFalse(result.stderr().contains("OutOfMemoryError"), result.stderr());
+    List<JsonNode> states = states(result);
+    assertEquals(records / stateEvery, states.size());
+    long previous = 0;
+    for (JsonNode state : states) {
+      long id = state.at("/state/stream/stream_state/id").asLong();
+      assertEquals(previous + stateEvery, id, "states in order");
+      assertEquals(stateEvery, state.at("/state/destinationStats/recordCount").asLong());
+      previous = id;
+    }
+    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = sqlite.createStatement()) {
+      assertEquals(records, count(statement, "events"));
+    }
+  }
+
+  private ConnectorProcess.Result write(Path database, String catalog, byte[] messages, ConnectorProcess process)
+      throws IOException {
+    return write(database, catalog, out -> out.write(messages), process);
+  }
+
+  private ConnectorProcess.Result write(Path database, String catalog, ConnectorProcess.Input messages,
+      ConnectorProcess process) throws IOException {
+    Path config = dir.resolve("config.json");
+    Files.writeString(config, "{\"database\":{\"engine\":\"sqlite\",\"path\":" + JSON.writeValueAsString(
+        database.toString()) + "}}");
+    Path catalogFile = dir.resolve("catalog.json");
+    Files.writeString(catalogFile, catalog);
+    return process.run(messages, "write", "--config", config.toString(), "--catalog", catalogFile.toString());
+  }
+
+  private static long count(Statement statement, String table) throws SQLException {
+    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static List<JsonNode> states(ConnectorProcess.Result result) throws IOException {
+    List<JsonNode> states = new ArrayList<>();
+    for (String line : result.stdoutLines()) {
+      JsonNode message = JSON.readTree(line);
+      if (message.get("type").asText().equals("STATE")) {
+        states.add(message);
+      }
+    }
+    return states;
+  }
+
+  private static void assertValidProtocol(ConnectorProcess.Result result) {
+    Optional<ProtocolSchema> schema = ProtocolSchema.locate();
+    schema.ifPresent(s -> result.stdoutLines().forEach(s::assertValidMessageLine));
+  }
+}
