@@ -7,12 +7,16 @@ import io.destkit.annotations.OnClose;
 import io.destkit.annotations.OnCommit;
 import io.destkit.annotations.OnRecords;
 import io.destkit.annotations.OnStreamStart;
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.sample.jdbc.JdbcConnections;
+import io.destkit.sample.jdbc.PostgresErrors;
 import io.destkit.sample.sql.PostgresDialect;
 import io.destkit.sample.sql.SqlWarehouse;
 import io.destkit.sample.sql.SqliteDialect;
+import java.sql.SQLException;
 
 /** A SQL warehouse destination: SQLite by default, PostgreSQL at speed. */
 @Destination(name = "destination-destkit-sample", title = "SQL warehouse (destkit sample)",
@@ -36,12 +40,28 @@ public class SampleDestination {
   @OnStreamStart
   void start(StreamContext stream) throws Exception {
     if (warehouse == null) {
-      SampleConfig.Database database = config.database();
-      warehouse = database instanceof SampleConfig.Postgres postgres
-          ? new SqlWarehouse(JdbcConnections.open(database), new PostgresDialect(), postgres.schema())
-          : new SqlWarehouse(JdbcConnections.open(database), new SqliteDialect(), null);
+      warehouse = RetryPolicy.defaults().call("Connecting to the database", this::open);
     }
     warehouse.prepare(stream);
+  }
+
+  /** A connection to the configured database; an outage is transient (retried), a wrong setting a config error. */
+  private SqlWarehouse open() throws Exception {
+    SampleConfig.Database database = config.database();
+    if (database instanceof SampleConfig.Postgres postgres) {
+      try {
+        return new SqlWarehouse(JdbcConnections.open(database), new PostgresDialect(), postgres.schema());
+      } catch (SQLException e) {
+        throw PostgresErrors.connectFailure(postgres, e);
+      }
+    }
+    SampleConfig.Sqlite sqlite = (SampleConfig.Sqlite) database;
+    try {
+      return new SqlWarehouse(JdbcConnections.open(database), new SqliteDialect(), null);
+    } catch (SQLException e) {
+      throw new ConfigException("Cannot open the SQLite file " + sqlite.path() + ": " + e.getMessage()
+          + ". Check that its folder exists and can be written.", e);
+    }
   }
 
   @OnRecords(modes = DestinationSyncMode.APPEND)

@@ -109,6 +109,40 @@ class SampleWriteIT {
     }
   }
 
+  @Test
+  void anUnwritableDatabaseEndsWithOneConfigErrorTraceAndNoState() throws Exception {
+    Path database = dir.resolve("no such folder").resolve("warehouse.sqlite");
+    ConnectorProcess.Result result = write(database, Files.readString(EXAMPLES.resolve("catalog.json")),
+        Files.readAllBytes(EXAMPLES.resolve("messages.jsonl")), ConnectorProcess.of(JAR));
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(1, result.stdoutLines().size(), result::toString);
+    JsonNode error = JSON.readTree(result.stdoutLines().get(0)).at("/trace/error");
+    assertEquals("config_error", error.get("failure_type").asText());
+    assertTrue(error.get("message").asText().startsWith("Cannot open the SQLite file " + database), result::toString);
+    assertValidProtocol(result);
+  }
+
+  @Test
+  void aPostgresServerThatIsDownEndsWithATransientErrorAfterRetries() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path config = dir.resolve("pg.json");
+    Files.writeString(config, "{\"database\":{\"engine\":\"postgres\",\"host\":\"127.0.0.1\",\"port\":" + port
+        + ",\"database\":\"db\",\"username\":\"u\",\"password\":\"s3cr3t-Pa55\"}}");
+    Path catalog = dir.resolve("catalog.json");
+    Files.copy(EXAMPLES.resolve("catalog.json"), catalog);
+    ConnectorProcess.Result result = ConnectorProcess.of(JAR).run(Files.readAllBytes(EXAMPLES.resolve("messages.jsonl")),
+        "write", "--config", config.toString(), "--catalog", catalog.toString());
+    assertEquals(1, result.exitCode(), result::toString);
+    JsonNode error = JSON.readTree(result.stdoutLines().get(0)).at("/trace/error");
+    assertEquals("transient_error", error.get("failure_type").asText());
+    assertTrue(error.get("message").asText().contains("failed 5 times"), result::toString);
+    assertEquals(4, result.stderr().split("try \\d of 5", -1).length - 1, result::toString);
+    assertFalse(result.allOutput().contains("s3cr3t-Pa55"), result::toString);
+  }
+
   private ConnectorProcess.Result write(Path database, String catalog, byte[] messages, ConnectorProcess process)
       throws IOException {
     return write(database, catalog, out -> out.write(messages), process);
