@@ -14,9 +14,12 @@ import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
+import io.destkit.processor.model.StreamModel;
 import io.destkit.processor.read.Annotations;
 import io.destkit.processor.read.ModelReader;
 import io.destkit.processor.read.UnresolvedTypeException;
+import io.destkit.processor.typed.SchemaFiles;
+import io.destkit.processor.typed.TypedStreamsGenerator;
 import io.destkit.processor.validate.ConnectorValidator;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
@@ -53,12 +56,18 @@ public final class DestkitProcessor extends AbstractProcessor {
   /** Which destination uses which config, by qualified names. */
   private final Map<String, String> configUsers = new LinkedHashMap<>();
   private String firstDestination;
+  /** Destinations whose typed streams were generated (or failed to), by qualified name. */
+  private final Set<String> streamsGenerated = new TreeSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    // Generated is listed so that the stamp on the sources we write is not an unclaimed annotation, which javac's
-    // -Xlint:processing would warn about in the author's build.
-    return Set.of("io.destkit.annotations.*", "javax.annotation.processing.Generated");
+    // Generated and the Jackson annotations of the record classes jsonschema2pojo writes are listed so that the
+    // sources we generate hold no unclaimed annotation, which javac's -Xlint:processing would warn about.
+    return Set.of("io.destkit.annotations.*", "javax.annotation.processing.Generated",
+        "com.fasterxml.jackson.annotation.JsonAnyGetter", "com.fasterxml.jackson.annotation.JsonAnySetter",
+        "com.fasterxml.jackson.annotation.JsonIgnore", "com.fasterxml.jackson.annotation.JsonInclude",
+        "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.annotation.JsonPropertyDescription",
+        "com.fasterxml.jackson.annotation.JsonPropertyOrder");
   }
 
   @Override
@@ -68,7 +77,7 @@ public final class DestkitProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of();
+    return Set.of(SchemaFiles.OPTION);
   }
 
   @Override
@@ -123,6 +132,9 @@ public final class DestkitProcessor extends AbstractProcessor {
   }
 
   private void process(TypeElement element) throws java.io.IOException {
+    if (generateStreams(element)) {
+      return;
+    }
     ModelReader reader = new ModelReader(processingEnv);
     ConnectorModel connector = reader.readConnector(element);
     String name = connector.className().canonicalName();
@@ -151,6 +163,34 @@ public final class DestkitProcessor extends AbstractProcessor {
     files.writeSource(packageName, new DispatcherWriter(connector).write(), element,
         connector.className().simpleName());
     files.writeResource(SpecWriter.RESOURCE, new SpecWriter().write(connector), element);
+  }
+
+  /**
+   * The first time a destination with {@code @Stream}s is seen: generates their record classes and codecs, and puts
+   * the destination off to the next round, where its writer methods can name those classes. Returns whether the
+   * destination is done with for this round (put off, or stopped by a problem of its streams).
+   */
+  private boolean generateStreams(TypeElement element) throws java.io.IOException {
+    String name = element.getQualifiedName().toString();
+    List<StreamModel> streams = ModelReader.readStreams(element);
+    if (streams.isEmpty() || !streamsGenerated.add(name)) {
+      return false;
+    }
+    GeneratedFiles files = new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
+    SchemaFiles schemas = new SchemaFiles(processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.OPTION));
+    List<Problem> problems = new TypedStreamsGenerator(schemas, files, processingEnv.getFiler())
+        .generate(element, streams);
+    if (!problems.isEmpty()) {
+      problems.forEach(this::report);
+      // The destination stops here; its config is in use all the same.
+      Object config = Annotations.value(Annotations.mirror(element, Destination.class), "config").getValue();
+      if (config instanceof javax.lang.model.type.DeclaredType declared) {
+        configUsers.putIfAbsent(((TypeElement) declared.asElement()).getQualifiedName().toString(), name);
+      }
+      return true;
+    }
+    deferred.put(name, new UnresolvedTypeException("the record classes of its streams", name));
+    return true;
   }
 
   /** Classes of the author's whose names the generated ones would take. */

@@ -20,7 +20,24 @@ final class Compilations {
 
   /** Compiles with the processor and {@code -Xlint:all}. */
   static Compilation compile(JavaFileObject... sources) {
-    return javac().withProcessors(new DestkitProcessor()).withOptions("-Xlint:all").compile(sources);
+    return compileWith(List.of(), sources);
+  }
+
+  /** Compiles with the processor, {@code -Xlint:all} and more options, e.g. {@code -Adestkit.schemas=...}. */
+  static Compilation compileWith(List<String> options, JavaFileObject... sources) {
+    List<String> all = new ArrayList<>(List.of("-Xlint:all"));
+    all.addAll(options);
+    return javac().withProcessors(new DestkitProcessor()).withOptions(all).compile(sources);
+  }
+
+  /** The {@code -Adestkit.schemas} option for a folder of the test resources, e.g. {@code golden/typed}. */
+  static String schemasOption(String folder) {
+    URL url = Compilations.class.getClassLoader().getResource(folder);
+    try {
+      return "-Adestkit.schemas=" + java.nio.file.Path.of(url.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   /** The source of {@code qualifiedName} kept in the test resources under {@code folder}. */

@@ -18,6 +18,7 @@ final class ErrorCase {
   private JavaFileObject file;
   private String line;
   private final List<String> details = new ArrayList<>();
+  private final List<String> options = new ArrayList<>();
   /** Errors javac itself adds to ours, each as text, file and line. */
   private final List<String[]> javacErrors = new ArrayList<>();
 
@@ -45,6 +46,12 @@ final class ErrorCase {
     return this;
   }
 
+  /** Compiles with these processor options too, e.g. {@code -Adestkit.schemas=...}. */
+  ErrorCase withOptions(String... more) {
+    options.addAll(List.of(more));
+    return this;
+  }
+
   /** javac reports an error of its own as well, containing {@code text}, on that line of that file. */
   ErrorCase andJavac(String text, String simpleName, String lineFragment) {
     file(simpleName);
@@ -58,7 +65,7 @@ final class ErrorCase {
 
   /** Compiles the sources and checks the errors. */
   void verify() {
-    Compilation compilation = Compilations.compile(sources.toArray(JavaFileObject[]::new));
+    Compilation compilation = Compilations.compileWith(options, sources.toArray(JavaFileObject[]::new));
     assertThat(compilation).hadErrorContaining(message.code()).inFile(file).onLineContaining(line);
     for (String detail : details) {
       assertThat(compilation).hadErrorContaining(detail).inFile(file).onLineContaining(line);

@@ -13,11 +13,11 @@ class HandlerErrorsTest {
 
   static List<ErrorCase> cases() {
     return List.of(
-        ErrorCase.of(Message.HANDLER_SIGNATURE, "a records method that takes a List",
+        ErrorCase.of(Message.HANDLER_SIGNATURE, "a records method that takes a String",
                 config(), destination(
                     "  @OnRecords",
-                    "  void write(java.util.List<String> rows) {}"))
-            .on("TestDestination", "void write(java.util.List<String> rows)")
+                    "  void write(String rows) {}"))
+            .on("TestDestination", "void write(String rows)")
             .saying("@OnRecords method write() must be `void write(RecordBatch batch) throws Exception`",
                 "its parameters differ"),
         ErrorCase.of(Message.HANDLER_DUPLICATE, "two records methods for any stream in append",

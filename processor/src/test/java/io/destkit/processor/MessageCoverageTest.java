@@ -19,7 +19,7 @@ class MessageCoverageTest {
   @Test
   void everyMessageHasOneErrorCase() {
     List<Message> covered = Stream.of(ConnectorErrorsTest.cases(), ConfigErrorsTest.cases(), ChoiceErrorsTest.cases(),
-            HandlerErrorsTest.cases())
+            HandlerErrorsTest.cases(), StreamErrorsTest.cases())
         .flatMap(List::stream)
         .map(ErrorCase::message)
         .toList();

@@ -4,7 +4,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.destkit.processor.typed.CodecWriter;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.HandlerModel;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ public final class DispatcherWriter {
   static final ClassName WRITE_HANDLERS = ClassName.get("io.destkit.runtime.write", "WriteHandlers");
   private static final ClassName STREAM_CONTEXT = ClassName.get("io.destkit.runtime.write", "StreamContext");
   private static final ClassName RECORD_BATCH = ClassName.get("io.destkit.runtime.write", "RecordBatch");
+  private static final ClassName RECORD_CODEC = ClassName.get("io.destkit.runtime.write", "RecordCodec");
   private static final ClassName SYNC_MODE = ClassName.get("io.destkit.annotations", "DestinationSyncMode");
 
   private final ConnectorModel connector;
@@ -64,6 +68,9 @@ public final class DispatcherWriter {
         .addParameter(STREAM_CONTEXT, "stream")
         .addStatement("return route(stream) >= 0")
         .build());
+    if (routes.stream().anyMatch(HandlerModel::typed)) {
+      type.addMethod(codec(routes));
+    }
     type.addMethod(simple("streamStart", HandlerModel.Kind.STREAM_START, STREAM_CONTEXT, "stream"));
     type.addMethod(records(routes));
     type.addMethod(simple("commit", HandlerModel.Kind.COMMIT, null, null));
@@ -99,11 +106,35 @@ public final class DispatcherWriter {
         .addException(Exception.class)
         .addCode("switch (route(batch.stream())) {\n$>");
     for (int i = 0; i < routes.size(); i++) {
-      method.addCode("case $L -> $L(batch);\n", i, call(routes.get(i)));
+      HandlerModel handler = routes.get(i);
+      if (handler.typed()) {
+        method.addCode("case $L -> $L(batch.typed($T.class));\n", i, call(handler),
+            connector.recordClass(handler.stream()));
+      } else {
+        method.addCode("case $L -> $L(batch);\n", i, call(handler));
+      }
     }
     method.addCode("default -> throw new $T($S + batch.stream());\n", IllegalStateException.class,
         "No @OnRecords method takes ");
     return method.addCode("$<}\n").build();
+  }
+
+  /** The codec of the stream's record class, for streams that a typed records method takes. */
+  private MethodSpec codec(List<HandlerModel> routes) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(RECORD_CODEC, WildcardTypeName.subtypeOf(Object.class)))
+        .addParameter(STREAM_CONTEXT, "stream")
+        .addCode("return switch (route(stream)) {\n$>");
+    for (int i = 0; i < routes.size(); i++) {
+      HandlerModel handler = routes.get(i);
+      if (handler.typed()) {
+        method.addCode("case $L -> $T.INSTANCE;\n", i,
+            CodecWriter.codecName(connector.recordClass(handler.stream())));
+      }
+    }
+    return method.addCode("default -> null;\n$<};\n").build();
   }
 
   /** Which records method takes the stream: its index in {@link #routes}, or -1. */

@@ -13,10 +13,17 @@ import javax.lang.model.element.TypeElement;
  * @param construction how a connector instance is created: without arguments, or with the config
  * @param checks every {@code @Check} method of the class (valid models have at most one)
  * @param handlers every write handler method of the class, in declaration order
+ * @param streams the typed streams it declares with {@code @Stream}
  */
 public record ConnectorModel(TypeElement element, AnnotationMirror annotation, ClassName className, String name,
     String title, String documentationUrl, TypeElement configElement, ConfigModel config, Construction construction,
-    List<CheckModel> checks, List<HandlerModel> handlers) {
+    List<CheckModel> checks, List<HandlerModel> handlers, List<StreamModel> streams) {
+
+  /** The record class generated for a declared stream, by stream name; null when none is declared. */
+  public ClassName recordClass(String stream) {
+    return streams.stream().filter(s -> s.name().equals(stream)).findFirst()
+        .map(s -> className.peerClass(s.type())).orElse(null);
+  }
 
   /** The check method, when there is one. */
   public CheckModel check() {

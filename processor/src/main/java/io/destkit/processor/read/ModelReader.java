@@ -19,6 +19,8 @@ import io.destkit.annotations.Pattern;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Range;
 import io.destkit.annotations.Secret;
+import io.destkit.annotations.Stream;
+import io.destkit.annotations.Streams;
 import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ChoiceModel;
 import io.destkit.processor.model.ConfigModel;
@@ -30,6 +32,8 @@ import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Construction;
 import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.PropertyModel;
+import io.destkit.processor.model.Site;
+import io.destkit.processor.model.StreamModel;
 import io.destkit.processor.model.PropertyModel.Assignment;
 import java.lang.annotation.Annotation;
 import java.util.ArrayDeque;
@@ -113,7 +117,31 @@ public final class ModelReader {
     }
     return new ConnectorModel(element, mirror, ClassName.get(element), Annotations.string(mirror, "name"),
         Annotations.string(mirror, "title"), Annotations.string(mirror, "documentationUrl"), configElement, config,
-        connectorConstruction(element, configMirror), List.copyOf(checks), List.copyOf(handlers));
+        connectorConstruction(element, configMirror), List.copyOf(checks), List.copyOf(handlers),
+        readStreams(element));
+  }
+
+  /** The {@code @Stream} declarations of a destination, repeated or not. */
+  public static List<StreamModel> readStreams(TypeElement element) {
+    List<StreamModel> streams = new ArrayList<>();
+    AnnotationMirror single = Annotations.mirror(element, Stream.class);
+    if (single != null) {
+      streams.add(stream(single, Site.of(element, single)));
+    }
+    AnnotationMirror container = Annotations.mirror(element, Streams.class);
+    if (container != null) {
+      for (AnnotationValue value : Annotations.list(container, "value")) {
+        streams.add(stream((AnnotationMirror) value.getValue(), new Site(element, container, value)));
+      }
+    }
+    return List.copyOf(streams);
+  }
+
+  private static StreamModel stream(AnnotationMirror mirror, Site site) {
+    String name = Annotations.string(mirror, "name");
+    String schema = Annotations.string(mirror, "schema");
+    return new StreamModel(mirror, name, Annotations.string(mirror, "type"),
+        schema.isEmpty() ? "schemas/" + name + ".json" : schema, site);
   }
 
   /** Reads a {@code @ConnectorConfig} class. */
@@ -143,6 +171,16 @@ public final class ModelReader {
     List<String> parameters = method.getParameters().stream()
         .map(p -> types.erasure(p.asType()).toString())
         .toList();
+    String recordType = null;
+    if (method.getParameters().size() == 1 && method.getParameters().get(0).asType() instanceof DeclaredType declared
+        && declared.getTypeArguments().size() == 1) {
+      TypeMirror argument = declared.getTypeArguments().get(0);
+      if (argument.getKind() == TypeKind.ERROR) {
+        throw new UnresolvedTypeException(argument.toString(), "@OnRecords method " + method.getSimpleName());
+      }
+      recordType = argument.getKind() == TypeKind.DECLARED
+          ? ((TypeElement) types.asElement(argument)).getQualifiedName().toString() : argument.toString();
+    }
     List<String> modes = List.of();
     String stream = "";
     String namespace = "";
@@ -157,7 +195,7 @@ public final class ModelReader {
     return new HandlerModel(kind, method, annotation, method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
         method.getReturnType().getKind() == TypeKind.VOID, parameters, throwsOnlyExceptions(method), modes, stream,
-        namespace);
+        namespace, recordType);
   }
 
   private boolean throwsOnlyExceptions(ExecutableElement method) {

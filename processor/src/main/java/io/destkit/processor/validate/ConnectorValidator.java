@@ -8,6 +8,7 @@ import io.destkit.processor.model.Site;
 import io.destkit.processor.read.Annotations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import com.palantir.javapoet.ClassName;
 import io.destkit.processor.model.HandlerModel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,6 +64,13 @@ public final class ConnectorValidator {
         continue;
       }
       Site site = Site.of(handler.element());
+      if (handler.typed()) {
+        String mismatch = typedMismatch(connector, handler);
+        if (mismatch != null) {
+          problems.add(Problem.of(Message.RECORDS_TYPE_MISMATCH, site, handler.name() + "()",
+              "List<" + handler.recordType() + ">", mismatch));
+        }
+      }
       if (handler.modes().isEmpty()) {
         problems.add(Problem.of(Message.RECORDS_NO_MODE,
             new Site(handler.element(), handler.annotation(),
@@ -87,6 +95,23 @@ public final class ConnectorValidator {
     }
   }
 
+  /** Why a typed records method does not fit its stream; null when it does. */
+  private static String typedMismatch(ConnectorModel connector, HandlerModel handler) {
+    if (handler.stream().isEmpty()) {
+      return "a method of typed records must name its stream: @OnRecords(stream = \"...\") with a @Stream of that name";
+    }
+    ClassName expected = connector.recordClass(handler.stream());
+    if (expected == null) {
+      return "no @Stream declares stream '" + handler.stream() + "'; declare it on " + connector.className().simpleName()
+          + " with @Stream(name = \"" + handler.stream() + "\", type = \"...\")";
+    }
+    if (!expected.canonicalName().equals(handler.recordType())) {
+      return "the records of stream '" + handler.stream() + "' are of the generated class " + expected.simpleName()
+          + "; take List<" + expected.simpleName() + ">";
+    }
+    return null;
+  }
+
   private static String signatureProblem(HandlerModel handler) {
     if (handler.isPrivate()) {
       return "it is private";
@@ -94,7 +119,7 @@ public final class ConnectorValidator {
     if (!handler.returnsVoid()) {
       return "it returns a value";
     }
-    if (!handler.parameterTypes().equals(handler.kind().parameters())) {
+    if (!handler.parameterTypes().equals(handler.kind().parameters()) && !handler.typed()) {
       return handler.kind().parameters().isEmpty() ? "it takes parameters" : "its parameters differ";
     }
     if (!handler.throwsOnlyExceptions()) {

@@ -56,6 +56,15 @@ public final class JsonSchemas {
     return type instanceof AirbyteType.ObjectType ? (AirbyteType.ObjectType) type : AirbyteType.ObjectType.schemaless();
   }
 
+  /** {@link #parseStream(JsonNode)} of a schema given as JSON text, as generated codecs embed it. */
+  public static AirbyteType.ObjectType parseStreamJson(String json) {
+    try {
+      return parseStream(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON schema: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static AirbyteType read(JsonNode schema, int depth) {
     if (schema == null || !schema.isObject() || depth > MAX_DEPTH) {
       return AirbyteType.UNKNOWN;

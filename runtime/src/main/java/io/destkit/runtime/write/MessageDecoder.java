@@ -45,9 +45,11 @@ final class MessageDecoder {
   private boolean stateHasStats;
   private StreamDescriptor completed;
 
-  MessageDecoder(Catalog catalog) {
+  private static final Object[] NO_VALUES = new Object[0];
+
+  MessageDecoder(Catalog catalog, WriteHandlers handlers) {
     for (StreamContext stream : catalog.streams()) {
-      plans.put(stream.descriptor(), new StreamPlan(stream));
+      plans.put(stream.descriptor(), new StreamPlan(stream, handlers.codec(stream)));
       if (stream.namespace() != null) {
         namespaced.add(stream.name());
       }
@@ -118,6 +120,7 @@ final class MessageDecoder {
     boolean namespaceSeen = false;
     long emittedAt = Long.MIN_VALUE;
     Object[] values = null;
+    Object typed = null;
     TokenBuffer earlyData = null;
     List<MetaChange> sourceChanges = List.of();
     scratch.clear();
@@ -147,7 +150,12 @@ final class MessageDecoder {
           }
           if (stream != null && (namespaceSeen || !namespaced.contains(stream))) {
             recordPlan = plan(stream, namespace, lineNumber);
-            values = recordPlan.decode(parser, scratch);
+            if (recordPlan.codec() == null) {
+              values = recordPlan.decode(parser, scratch);
+            } else {
+              typed = recordPlan.codec().decode(parser, scratch);
+              values = NO_VALUES;
+            }
           } else {
             // Which stream the data belongs to is not known yet (its name or namespace comes after it): keep the
             // tokens until the end of the record. Sources write stream and namespace first, so this is rare.
@@ -173,7 +181,12 @@ final class MessageDecoder {
       recordPlan = plan(stream, namespace, lineNumber);
       try (JsonParser replay = earlyData.asParser()) {
         replay.nextToken();
-        values = recordPlan.decode(replay, scratch);
+        if (recordPlan.codec() == null) {
+          values = recordPlan.decode(replay, scratch);
+        } else {
+          typed = recordPlan.codec().decode(replay, scratch);
+          values = NO_VALUES;
+        }
       }
     } else if (values == null) {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
@@ -187,7 +200,7 @@ final class MessageDecoder {
       changes.addAll(sourceChanges);
       changes.addAll(scratch);
     }
-    record = new Record(randomUuid(), emittedAt, values, changes, size);
+    record = new Record(randomUuid(), emittedAt, values, typed, changes, size);
   }
 
   private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {

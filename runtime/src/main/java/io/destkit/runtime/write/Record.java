@@ -11,11 +11,13 @@ import java.util.UUID;
  *
  * @param rawId a new random id for {@code _airbyte_raw_id}
  * @param emittedAt the record's {@code emitted_at}, epoch milliseconds
- * @param values the column values: String, Boolean, Long, BigDecimal, java.time values, byte[] or RawJson
+ * @param values the column values: String, Boolean, Long, BigDecimal, java.time values, byte[] or RawJson; empty
+ *     for a typed stream
+ * @param typed for a typed stream, the record class instance its generated codec decoded; null otherwise
  * @param changes the meta changes, source-side first; empty when there are none
  * @param size the record's size on the wire, in bytes
  */
-public record Record(UUID rawId, long emittedAt, Object[] values, List<MetaChange> changes, int size) {
+public record Record(UUID rawId, long emittedAt, Object[] values, Object typed, List<MetaChange> changes, int size) {
   /** The value of column {@code index}. */
   public Object value(int index) {
     return values[index];

@@ -12,15 +12,18 @@ import java.util.Map;
 
 /**
  * How one stream's records are decoded, built once at write start from its schema: a decoder per column, found by
- * field name. Fields the schema lacks are skipped; columns the record lacks stay null.
+ * field name. Fields the schema lacks are skipped; columns the record lacks stay null. A typed stream is decoded by its
+ * generated codec instead.
  */
 final class StreamPlan {
   private final StreamContext stream;
   private final Map<String, Integer> index = new HashMap<>();
   private final ValueDecoder[] decoders;
+  private final RecordCodec<?> codec;
 
-  StreamPlan(StreamContext stream) {
+  StreamPlan(StreamContext stream, RecordCodec<?> codec) {
     this.stream = stream;
+    this.codec = codec;
     List<Column> columns = stream.columns();
     this.decoders = new ValueDecoder[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
@@ -31,6 +34,11 @@ final class StreamPlan {
 
   StreamContext stream() {
     return stream;
+  }
+
+  /** The generated codec of a typed stream; null for a stream decoded into column values. */
+  RecordCodec<?> codec() {
+    return codec;
   }
 
   /**

@@ -102,10 +102,18 @@ public final class WriteEngine {
 
   private void refuseUnhandledStreams() throws io.destkit.runtime.config.ConfigException {
     List<String> refused = new ArrayList<>();
+    List<String> mismatched = new ArrayList<>();
     for (StreamContext stream : catalog.streams()) {
       if (!handlers.accepts(stream)) {
         refused.add(stream.descriptor() + " in mode " + stream.destinationSyncMode().protocolValue());
+      } else if (handlers.codec(stream) != null) {
+        mismatched.addAll(TypedStreams.problems(stream, handlers.codec(stream)));
       }
+    }
+    if (!mismatched.isEmpty()) {
+      throw new io.destkit.runtime.config.ConfigException("The catalog does not fit the connector's typed streams: "
+          + String.join("; ", mismatched) + ". Select the missing fields in the connection, or rebuild the connector"
+          + " with the new schema.");
     }
     if (!refused.isEmpty()) {
       throw new io.destkit.runtime.config.ConfigException("This destination cannot write "
@@ -120,7 +128,7 @@ public final class WriteEngine {
    */
   private Throwable read(InputStream input) throws InterruptedException {
     LineReader lines = new LineReader(input, 1 << 20);
-    MessageDecoder decoder = new MessageDecoder(catalog);
+    MessageDecoder decoder = new MessageDecoder(catalog, handlers);
     Throwable failure = null;
     try {
       while (writerFailure == null && lines.next()) {

@@ -10,6 +10,11 @@ public interface WriteHandlers {
   /** Whether a records method takes this stream in its destination sync mode. */
   boolean accepts(StreamContext stream);
 
+  /** The codec of the record class the stream's records method takes, or null when it takes a RecordBatch. */
+  default RecordCodec<?> codec(StreamContext stream) {
+    return null;
+  }
+
   void streamStart(StreamContext stream) throws Exception;
 
   void records(RecordBatch batch) throws Exception;
