@@ -41,21 +41,18 @@ public final class ProtocolOutput {
 
   /** {@code {"type":"SPEC","spec":...}} with the connector's specification as given. */
   public synchronized void spec(JsonNode specification) {
-    try {
+    message(() -> {
       json.writeStartObject();
       json.writeStringField("type", "SPEC");
       json.writeFieldName("spec");
       json.writeTree(specification);
       json.writeEndObject();
-      endLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** A CONNECTION_STATUS, with a message (masked) when not null. */
   public synchronized void connectionStatus(boolean succeeded, String message) {
-    try {
+    message(() -> {
       json.writeStartObject();
       json.writeStringField("type", "CONNECTION_STATUS");
       json.writeObjectFieldStart("connectionStatus");
@@ -65,15 +62,12 @@ public final class ProtocolOutput {
       }
       json.writeEndObject();
       json.writeEndObject();
-      endLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** A TRACE of type ERROR; {@code internalMessage} and {@code stackTrace} may be null. All text is masked. */
   public synchronized void traceError(FailureType type, String message, String internalMessage, String stackTrace) {
-    try {
+    message(() -> {
       json.writeStartObject();
       json.writeStringField("type", "TRACE");
       json.writeObjectFieldStart("trace");
@@ -91,15 +85,12 @@ public final class ProtocolOutput {
       json.writeEndObject();
       json.writeEndObject();
       json.writeEndObject();
-      endLine();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /** A LOG message (masked). */
   public synchronized void log(LogLevel level, String message) {
-    try {
+    message(() -> {
       json.writeStartObject();
       json.writeStringField("type", "LOG");
       json.writeObjectFieldStart("log");
@@ -107,22 +98,27 @@ public final class ProtocolOutput {
       json.writeStringField("message", masker.mask(message));
       json.writeEndObject();
       json.writeEndObject();
+    });
+  }
+
+  /** A STATE message, as the write engine prepared it from the one received: written as is, on its own line. */
+  public synchronized void state(byte[] line) {
+    message(() -> out.write(line));
+  }
+
+  /** Writes one message's fields with {@code fields}, then ends its line and flushes it. */
+  private void message(MessageBody fields) {
+    try {
+      fields.write();
       endLine();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** A STATE message, as the write engine prepared it from the one received: written as is, on its own line. */
-  public synchronized void state(byte[] line) {
-    try {
-      json.flush();
-      out.write(line);
-      out.write('\n');
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  @FunctionalInterface
+  private interface MessageBody {
+    void write() throws IOException;
   }
 
   private void endLine() throws IOException {
