@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.destkit.runtime.types.MetaChange;
@@ -28,8 +30,16 @@ final class MessageDecoder {
   /** What a line held. */
   enum Kind { RECORD, STATE, STREAM_COMPLETE, OTHER }
 
+  /** Nesting deeper than this ends the write with an error naming the line, before any stack is at risk. */
+  static final int MAX_NESTING_DEPTH = 1000;
+
   private final JsonFactory factory = JsonFactory.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      // A record may hold one very large string (a document, an image in base64): memory is the only limit.
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .build())
       .build();
   private final Map<StreamDescriptor, StreamPlan> plans = new HashMap<>();
   /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
@@ -89,9 +99,15 @@ final class MessageDecoder {
         throw new InputException(lineNumber, "holds more than one JSON value");
       }
       return matches(kind, type) ? kind : Kind.OTHER;
+    } catch (StreamConstraintsException e) {
+      throw new InputException(lineNumber, "is nested deeper than " + MAX_NESTING_DEPTH + " levels, which this"
+          + " destination does not read");
     } catch (JsonProcessingException e) {
       long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
-      throw new InputException(lineNumber, "is not valid JSON (error at column " + column + ")");
+      // Jackson's own message may quote the line, which may hold secret data: only its kind is passed on.
+      String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      String what = original.startsWith("Invalid UTF-8") ? "is not valid UTF-8" : "is not valid JSON";
+      throw new InputException(lineNumber, what + " (error at column " + column + ")");
     } catch (IOException e) {
       throw new InputException(lineNumber, "cannot be read: " + e.getClass().getSimpleName());
     }

@@ -101,6 +101,35 @@ class WriteEngineTest {
   }
 
   @Test
+  void aRecordNestedTooDeepIsNamedNotACrash() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    InputException e = assertThrows(InputException.class, () -> run(new RecordingHandlers(), options(10),
+        catalog("users"), "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1,"
+            + "\"name\":" + deep + "},\"emitted_at\":1}}"));
+    assertEquals("Input line 1: is nested deeper than 1000 levels, which this destination does not read",
+        e.getMessage());
+  }
+
+  @Test
+  void invalidUtf8IsNamedAsSuch() {
+    byte[] line = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"name\":\"\u00ff\"}}}"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    InputException e = assertThrows(InputException.class, () -> new WriteEngine(catalog("users"),
+        new RecordingHandlers(), options(10), new ProtocolOutput(stdout, new SecretMasker()),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(new ByteArrayInputStream(line)));
+    assertTrue(e.getMessage().startsWith("Input line 1: is not valid UTF-8 (error at column"), e.getMessage());
+  }
+
+  @Test
+  void aStringLargerThanJacksonsDefaultLimitPasses() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    String large = "x".repeat(25_000_000);
+    run(handlers, options(10), catalog("users"), "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\","
+        + "\"data\":{\"id\":1,\"name\":\"" + large + "\"},\"emitted_at\":1}}");
+    assertEquals(large.length(), ((String) handlers.committed.get(0).value(1)).length());
+  }
+
+  @Test
   void aRecordOfAStreamNotInTheCatalogIsNamed() {
     InputException e = assertThrows(InputException.class,
         () -> run(new RecordingHandlers(), options(10), catalog("users"), record("ghosts", 1)));
