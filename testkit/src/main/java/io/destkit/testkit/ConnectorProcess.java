@@ -47,6 +47,12 @@ public final class ConnectorProcess {
     return new ConnectorProcess(jar, jvmOptions, limit);
   }
 
+  /** {@code java [options] -jar <jar>}, for messages. */
+  @Override
+  public String toString() {
+    return "java " + (jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ") + "-jar " + jar;
+  }
+
   /** Runs the connector with {@code args} and nothing on standard input. */
   public Result run(String... args) {
     return run(new byte[0], args);
@@ -65,6 +71,20 @@ public final class ConnectorProcess {
 
   /** Runs the connector with {@code args}, its standard input written by {@code input} as it reads. */
   public Result run(Input input, String... args) {
+    return run(input, line -> { }, args);
+  }
+
+  /** Hears each line of the connector's standard output as soon as the connector has written it whole. */
+  @FunctionalInterface
+  public interface LineListener {
+    void onLine(String line);
+  }
+
+  /**
+   * Runs the connector with {@code args}, its standard input written by {@code input}, and tells {@code stdoutLines}
+   * each line of standard output as it arrives (on another thread, in order), while the connector goes on.
+   */
+  public Result run(Input input, LineListener stdoutLines, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
@@ -77,7 +97,8 @@ public final class ConnectorProcess {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + command, e);
     }
-    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+    CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(
+        () -> readLines(process.getInputStream(), stdoutLines));
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
     try (OutputStream in = new java.io.BufferedOutputStream(process.getOutputStream(), 1 << 16)) {
       input.writeTo(in);
@@ -97,6 +118,33 @@ public final class ConnectorProcess {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted while running " + command, e);
     }
+  }
+
+  /** Reads everything, telling {@code listener} each complete line (without its line break) as it comes. */
+  private static byte[] readLines(InputStream in, LineListener listener) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    byte[] block = new byte[1 << 16];
+    try (in) {
+      int read;
+      while ((read = in.read(block)) >= 0) {
+        bytes.write(block, 0, read);
+        for (int i = 0; i < read; i++) {
+          if (block[i] == '\n') {
+            listener.onLine(line.toString(StandardCharsets.UTF_8));
+            line.reset();
+          } else {
+            line.write(block[i]);
+          }
+        }
+      }
+      if (line.size() > 0) {
+        listener.onLine(line.toString(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
   }
 
   private static byte[] readAll(InputStream in) {

@@ -208,6 +208,15 @@ final class MessageDecoder {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
           + " has no data");
     }
+    for (MetaChange change : scratch) {
+      if (recordPlan.isKey(change.field())) {
+        // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
+        throw new InputException(lineNumber, "record of stream " + recordPlan.stream().descriptor() + " has a value"
+            + " of its primary key or cursor field '" + change.field() + "' that does not fit the field's type ("
+            + change.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or"
+            + " choose another primary key or cursor.");
+      }
+    }
     List<MetaChange> changes;
     if (sourceChanges.isEmpty() && scratch.isEmpty()) {
       changes = List.of();

@@ -7,8 +7,10 @@ import io.destkit.runtime.types.ValueDecoder;
 import io.destkit.runtime.types.ValueDecoders;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How one stream's records are decoded, built once at write start from its schema: a decoder per column, found by
@@ -20,6 +22,8 @@ final class StreamPlan {
   private final Map<String, Integer> index = new HashMap<>();
   private final ValueDecoder[] decoders;
   private final RecordCodec<?> codec;
+  /** The top-level fields that hold the primary key or the cursor: their values are never nulled. */
+  private final Set<String> keyFields = new HashSet<>();
 
   StreamPlan(StreamContext stream, RecordCodec<?> codec) {
     this.stream = stream;
@@ -30,6 +34,17 @@ final class StreamPlan {
       index.put(columns.get(i).name(), i);
       decoders[i] = ValueDecoders.forType(columns.get(i).type());
     }
+    for (List<String> path : stream.primaryKey()) {
+      keyFields.add(path.get(0));
+    }
+    if (!stream.cursorField().isEmpty()) {
+      keyFields.add(stream.cursorField().get(0));
+    }
+  }
+
+  /** Whether the top-level field {@code field} holds (part of) the primary key or the cursor. */
+  boolean isKey(String field) {
+    return keyFields.contains(field);
   }
 
   StreamContext stream() {

@@ -1,0 +1,31 @@
+package io.destkit.testkit.memory;
+
+/**
+ * The suite against deliberately broken destinations. Not run by the build directly (the name has no Test):
+ * {@link io.destkit.testkit.suite.SuiteCatchesBrokenConnectorsTest} runs each with the JUnit Platform launcher and
+ * checks that the test named for the bug fails.
+ */
+public final class BrokenConnectorSuites {
+  private BrokenConnectorSuites() {}
+
+  /** Echoes states before the records before them are committed. */
+  public static final class EchoesStatesBeforeCommitting extends MemorySuite {
+    public EchoesStatesBeforeCommitting() {
+      super(MemoryDestination.Flaw.COMMITS_ONLY_AT_CLOSE);
+    }
+  }
+
+  /** Never stores the last field of a stream. */
+  public static final class DropsAField extends MemorySuite {
+    public DropsAField() {
+      super(MemoryDestination.Flaw.DROPS_THE_LAST_FIELD);
+    }
+  }
+
+  /** Stores null in primary key fields. */
+  public static final class NullsThePrimaryKey extends MemorySuite {
+    public NullsThePrimaryKey() {
+      super(MemoryDestination.Flaw.NULLS_THE_PRIMARY_KEY);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.destkit.testkit.memory;
+
+import io.destkit.runtime.write.StreamDescriptor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The committed tables of one in-memory destination, found by name. Thread-safe: callers lock the store. */
+public final class MemoryStore {
+  private static final Map<String, MemoryStore> STORES = new ConcurrentHashMap<>();
+
+  final Map<StreamDescriptor, List<Map<String, Object>>> tables = new HashMap<>();
+
+  private MemoryStore() {}
+
+  /** The store called {@code name}, created on first use. */
+  public static MemoryStore named(String name) {
+    return STORES.computeIfAbsent(name, n -> new MemoryStore());
+  }
+
+  /** The names of the stores not dropped. */
+  public static Set<String> names() {
+    return Set.copyOf(STORES.keySet());
+  }
+
+  /** Forgets the store called {@code name}. */
+  public static void drop(String name) {
+    STORES.remove(name);
+  }
+
+  /** Copies of the committed rows of {@code stream}; empty when it has none. */
+  public synchronized List<Map<String, Object>> rows(StreamDescriptor stream) {
+    List<Map<String, Object>> copies = new ArrayList<>();
+    for (Map<String, Object> row : tables.getOrDefault(stream, List.of())) {
+      copies.add(new LinkedHashMap<>(row));
+    }
+    return copies;
+  }
+}

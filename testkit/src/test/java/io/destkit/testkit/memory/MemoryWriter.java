@@ -1,0 +1,196 @@
+package io.destkit.testkit.memory;
+
+import io.destkit.annotations.DestinationSyncMode;
+import io.destkit.runtime.types.MetaChange;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
+import io.destkit.runtime.write.StreamContext;
+import io.destkit.runtime.write.StreamDescriptor;
+import io.destkit.runtime.write.WriteHandlers;
+import io.destkit.testkit.suite.DestinationReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes into a {@link MemoryStore}: records wait in a transaction until commit; overwrite stages rows and swaps them
+ * in when the stream completes; append_dedup keeps the newest record per key; a truncate refresh removes older
+ * generations when the stream completes.
+ */
+final class MemoryWriter implements WriteHandlers {
+  private static final Set<DestinationSyncMode> MODES = Set.of(DestinationSyncMode.APPEND,
+      DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP);
+
+  private final MemoryStore store;
+  private final MemoryDestination.Flaw flaw;
+  private final Map<StreamDescriptor, StreamContext> streams = new HashMap<>();
+  private final Map<StreamDescriptor, List<Map<String, Object>>> pending = new LinkedHashMap<>();
+  private final Map<StreamDescriptor, List<Map<String, Object>>> staged = new HashMap<>();
+
+  MemoryWriter(MemoryStore store, MemoryDestination.Flaw flaw) {
+    this.store = store;
+    this.flaw = flaw;
+  }
+
+  @Override
+  public boolean accepts(StreamContext stream) {
+    return MODES.contains(stream.destinationSyncMode());
+  }
+
+  @Override
+  public void streamStart(StreamContext stream) {
+    streams.put(stream.descriptor(), stream);
+    if (stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE) {
+      staged.put(stream.descriptor(), new ArrayList<>());
+    }
+  }
+
+  @Override
+  public void records(RecordBatch batch) {
+    StreamContext stream = batch.stream();
+    List<Map<String, Object>> rows = pending.computeIfAbsent(stream.descriptor(), k -> new ArrayList<>());
+    for (Record record : batch.records()) {
+      refuseANulledCursor(stream, record);
+      rows.add(row(stream, record));
+    }
+  }
+
+  /** The runtime nulls a cursor value that does not fit its type; the contract never lets it be stored so. */
+  private static void refuseANulledCursor(StreamContext stream, Record record) {
+    for (MetaChange change : record.changes()) {
+      if (!stream.cursorField().isEmpty() && change.field().equals(stream.cursorField().get(0))) {
+        throw new IllegalStateException("A record of stream " + stream.descriptor() + " has a value of its cursor"
+            + " field '" + change.field() + "' that does not fit the field's type; a cursor is never nulled.");
+      }
+    }
+  }
+
+  private Map<String, Object> row(StreamContext stream, Record record) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    int columns = stream.columns().size();
+    for (int i = 0; i < columns; i++) {
+      String name = stream.columns().get(i).name();
+      if (flaw == MemoryDestination.Flaw.DROPS_THE_LAST_FIELD && i == columns - 1 && columns > 1) {
+        continue;
+      }
+      boolean key = stream.primaryKey().stream().anyMatch(path -> path.get(0).equals(name));
+      row.put(name, flaw == MemoryDestination.Flaw.NULLS_THE_PRIMARY_KEY && key ? null : record.value(i));
+    }
+    row.put(DestinationReader.RAW_ID, record.rawId());
+    row.put(DestinationReader.EXTRACTED_AT, Instant.ofEpochMilli(record.emittedAt()));
+    row.put(DestinationReader.META, meta(stream.syncId(), record.changes()));
+    row.put(DestinationReader.GENERATION_ID, stream.generationId());
+    return row;
+  }
+
+  @Override
+  public void commit() {
+    if (flaw != MemoryDestination.Flaw.COMMITS_ONLY_AT_CLOSE) {
+      apply();
+    }
+  }
+
+  private void apply() {
+    synchronized (store) {
+      for (Map.Entry<StreamDescriptor, List<Map<String, Object>>> entry : pending.entrySet()) {
+        StreamContext stream = streams.get(entry.getKey());
+        switch (stream.destinationSyncMode()) {
+          case OVERWRITE:
+            staged.get(entry.getKey()).addAll(entry.getValue());
+            break;
+          case APPEND_DEDUP:
+            List<Map<String, Object>> table = store.tables.computeIfAbsent(entry.getKey(), k -> new ArrayList<>());
+            entry.getValue().forEach(row -> upsert(table, row, stream));
+            break;
+          default:
+            store.tables.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).addAll(entry.getValue());
+        }
+      }
+    }
+    pending.clear();
+  }
+
+  private static void upsert(List<Map<String, Object>> table, Map<String, Object> row, StreamContext stream) {
+    List<Object> key = key(row, stream);
+    Map<String, Object> existing = null;
+    for (Map<String, Object> candidate : table) {
+      if (key(candidate, stream).equals(key)) {
+        existing = candidate;
+        break;
+      }
+    }
+    if (existing != null && !newer(row, existing, stream)) {
+      return;
+    }
+    table.remove(existing);
+    if (row.get("_ab_cdc_deleted_at") == null) {
+      table.add(row);
+    }
+  }
+
+  private static List<Object> key(Map<String, Object> row, StreamContext stream) {
+    List<Object> key = new ArrayList<>();
+    stream.primaryKey().forEach(path -> key.add(row.get(path.get(0))));
+    return key;
+  }
+
+  /** The newest cursor wins, a null cursor being the oldest; then the newest extraction. */
+  private static boolean newer(Map<String, Object> row, Map<String, Object> than, StreamContext stream) {
+    if (!stream.cursorField().isEmpty()) {
+      String cursor = stream.cursorField().get(0);
+      int order = compare(row.get(cursor), than.get(cursor));
+      if (order != 0) {
+        return order > 0;
+      }
+    }
+    return ((Instant) row.get(DestinationReader.EXTRACTED_AT))
+        .compareTo((Instant) than.get(DestinationReader.EXTRACTED_AT)) > 0;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b ? 0 : a == null ? -1 : 1;
+    }
+    if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+      return x.toInstant().compareTo(y.toInstant());
+    }
+    return ((Comparable) a).compareTo(b);
+  }
+
+  @Override
+  public void streamComplete(StreamContext stream) {
+    synchronized (store) {
+      if (stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE) {
+        store.tables.put(stream.descriptor(), staged.remove(stream.descriptor()));
+      } else if (stream.truncatesOlderGenerations()) {
+        store.tables.getOrDefault(stream.descriptor(), new ArrayList<>()).removeIf(
+            row -> ((Long) row.get(DestinationReader.GENERATION_ID)) < stream.generationId());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (flaw == MemoryDestination.Flaw.COMMITS_ONLY_AT_CLOSE) {
+      apply();
+    }
+    pending.clear();
+  }
+
+  private static String meta(long syncId, List<MetaChange> changes) {
+    StringBuilder json = new StringBuilder("{\"sync_id\":").append(syncId).append(",\"changes\":[");
+    for (int i = 0; i < changes.size(); i++) {
+      MetaChange change = changes.get(i);
+      json.append(i == 0 ? "" : ",").append("{\"field\":\"").append(change.field().replace("\\", "\\\\")
+          .replace("\"", "\\\"")).append("\",\"change\":\"").append(change.change().protocolValue())
+          .append("\",\"reason\":\"").append(change.reason().protocolValue()).append("\"}");
+    }
+    return json.append("]}").toString();
+  }
+}
