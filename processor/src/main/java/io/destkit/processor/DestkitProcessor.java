@@ -2,14 +2,20 @@ package io.destkit.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import io.destkit.annotations.BreakingChange;
+import io.destkit.annotations.BreakingChanges;
 import io.destkit.annotations.Check;
 import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Destination;
 import io.destkit.processor.generate.ConfigReaderWriter;
 import io.destkit.processor.generate.DispatcherWriter;
+import io.destkit.processor.generate.DockerfileWriter;
 import io.destkit.processor.generate.GeneratedFiles;
 import io.destkit.processor.generate.MainWriter;
+import io.destkit.processor.generate.MetadataWriter;
+import io.destkit.processor.generate.ReferenceWriter;
 import io.destkit.processor.generate.SpecWriter;
+import io.destkit.processor.model.BuildOptions;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.Problem;
@@ -19,12 +25,16 @@ import io.destkit.processor.read.Annotations;
 import io.destkit.processor.read.ModelReader;
 import io.destkit.processor.read.UnresolvedTypeException;
 import io.destkit.processor.typed.SchemaFiles;
+import io.destkit.processor.typed.TypedShape;
 import io.destkit.processor.typed.TypedStreamsGenerator;
+import io.destkit.processor.validate.CompatibilityCheck;
 import io.destkit.processor.validate.ConnectorValidator;
+import io.destkit.processor.validate.ReleaseValidator;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +54,9 @@ import javax.tools.Diagnostic;
 
 /**
  * The destkit annotation processor. Per {@code @Destination}: read the model, validate it (every problem reported on
- * its element), then generate the spec, the config reader and the main class. A destination whose types are not
- * known yet is put off to the next round.
+ * its element), then generate the spec, the config reader, the main class and dispatcher, the image's Dockerfile,
+ * {@code metadata.yaml} and the Markdown reference, and compare the spec with the released one when the build names
+ * it. A destination whose types are not known yet is put off to the next round.
  */
 @AutoService(Processor.class)
 public final class DestkitProcessor extends AbstractProcessor {
@@ -58,6 +69,8 @@ public final class DestkitProcessor extends AbstractProcessor {
   private String firstDestination;
   /** Destinations whose typed streams were generated (or failed to), by qualified name. */
   private final Set<String> streamsGenerated = new TreeSet<>();
+  /** The record class shapes of each destination's typed streams, by qualified name, then stream name. */
+  private final Map<String, Map<String, TypedShape.TypedObject>> streamShapes = new HashMap<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -77,7 +90,9 @@ public final class DestkitProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SchemaFiles.OPTION);
+    Set<String> options = new TreeSet<>(BuildOptions.NAMES);
+    options.add(SchemaFiles.OPTION);
+    return options;
   }
 
   @Override
@@ -99,6 +114,14 @@ public final class DestkitProcessor extends AbstractProcessor {
         if (Annotations.mirror(owner, Destination.class) == null) {
           report(Problem.of(Message.HANDLER_OUTSIDE, Site.of(element),
               handler.getKey().annotation(), element.getSimpleName() + "()", owner.getSimpleName()));
+        }
+      }
+    }
+    for (Class<? extends Annotation> annotation : List.of(BreakingChange.class, BreakingChanges.class)) {
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (Annotations.mirror(element, Destination.class) == null) {
+          report(Problem.of(Message.BREAKING_CHANGE_OUTSIDE,
+              Site.of(element, Annotations.mirror(element, annotation)), element.getSimpleName()));
         }
       }
     }
@@ -149,7 +172,9 @@ public final class DestkitProcessor extends AbstractProcessor {
       return;
     }
     firstDestination = name;
+    BuildOptions options = BuildOptions.of(processingEnv.getOptions());
     List<Problem> problems = new ConnectorValidator().validate(connector);
+    problems.addAll(new ReleaseValidator(options).validate(connector));
     problems.addAll(generatedNamesTaken(connector));
     if (!problems.isEmpty()) {
       problems.forEach(this::report);
@@ -163,6 +188,17 @@ public final class DestkitProcessor extends AbstractProcessor {
     files.writeSource(packageName, new DispatcherWriter(connector).write(), element,
         connector.className().simpleName());
     files.writeResource(SpecWriter.RESOURCE, new SpecWriter().write(connector), element);
+    files.writeResource(DockerfileWriter.RESOURCE, new DockerfileWriter(connector, options).write(), element);
+    files.writeResource(MetadataWriter.RESOURCE, new MetadataWriter(connector, options).write(), element);
+    files.writeResource(ReferenceWriter.RESOURCE,
+        new ReferenceWriter(connector, streamShapes.getOrDefault(name, Map.of())).write(), element);
+    // After the files, so that the author can compare the new spec.json with the released one.
+    CompatibilityCheck.Result compatibility =
+        CompatibilityCheck.run(connector, new SpecWriter().spec(connector), options);
+    if (compatibility.note() != null) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, compatibility.note(), element);
+    }
+    compatibility.problems().forEach(this::report);
   }
 
   /**
@@ -178,8 +214,9 @@ public final class DestkitProcessor extends AbstractProcessor {
     }
     GeneratedFiles files = new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
     SchemaFiles schemas = new SchemaFiles(processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.OPTION));
-    List<Problem> problems = new TypedStreamsGenerator(schemas, files, processingEnv.getFiler())
-        .generate(element, streams);
+    TypedStreamsGenerator generator = new TypedStreamsGenerator(schemas, files, processingEnv.getFiler());
+    List<Problem> problems = generator.generate(element, streams);
+    streamShapes.put(name, generator.shapes());
     if (!problems.isEmpty()) {
       problems.forEach(this::report);
       // The destination stops here; its config is in use all the same.

@@ -71,6 +71,25 @@ final class Compilations {
     }
   }
 
+  /** The text of a file the processor wrote to {@code META-INF/destkit/}, e.g. {@code spec.json}. */
+  static String resourceText(Compilation compilation, String name) {
+    return content(compilation.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "META-INF/destkit/" + name)
+        .orElseThrow(() -> new AssertionError("no " + name + " generated: " + compilation.diagnostics())));
+  }
+
+  /** A processor option naming a file or folder of the test resources: {@code -A<option>=<its absolute path>}. */
+  static String resourceOption(String option, String resource) {
+    URL url = Compilations.class.getClassLoader().getResource(resource);
+    if (url == null) {
+      throw new IllegalArgumentException("No test resource " + resource);
+    }
+    try {
+      return "-A" + option + "=" + java.nio.file.Path.of(url.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
   /** Loads the classes a compilation wrote, so that generated code can be run. */
   static ClassLoader classLoader(Compilation compilation) {
     Map<String, JavaFileObject> classes = new HashMap<>();

@@ -37,6 +37,24 @@ final class ConnectorSources {
     return file("TestDestination", lines.toArray(String[]::new));
   }
 
+  /**
+   * {@code TestDestination}, valid, with more lines inside {@code @Destination(...)} ({@code attributes}, each
+   * ending in a comma), then {@code annotations} before the class, then {@code body} as its members.
+   */
+  static JavaFileObject destinationWith(List<String> attributes, List<String> annotations, String... body) {
+    List<String> lines = new ArrayList<>(List.of("@Destination("));
+    lines.addAll(attributes);
+    lines.addAll(List.of(
+        "    name = \"destination-test\",",
+        "    documentationUrl = \"https://example.com/docs\",",
+        "    config = TestConfig.class)"));
+    lines.addAll(annotations);
+    lines.add("public class TestDestination {");
+    lines.addAll(List.of(body));
+    lines.add("}");
+    return file("TestDestination", lines.toArray(String[]::new));
+  }
+
   /** {@code TestConfig} as {@code lines}, annotations included. */
   static JavaFileObject config(String... lines) {
     return file("TestConfig", lines);

@@ -18,7 +18,6 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.List;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,15 +31,24 @@ class GoldenTest {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+  /** The build's options, as a connector's pom passes them. */
+  private static final List<String> OPTIONS = List.of("-Adestkit.connectorVersion=10.1.0-SNAPSHOT",
+      "-Adestkit.jar=build/libs/everything.jar");
+  private static final List<String> RESOURCES = List.of("spec.json", "Dockerfile", "metadata.yaml", "reference.md");
+
   private static Compilation compilation;
   private static ClassLoader generated;
 
   @BeforeAll
   static void compile() {
-    compilation = Compilations.compile(
+    compilation = compileEverything();
+    generated = Compilations.classLoader(compilation);
+  }
+
+  private static Compilation compileEverything() {
+    return Compilations.compileWith(OPTIONS,
         Compilations.resource(FOLDER, "test.everything.EverythingConfig"),
         Compilations.resource(FOLDER, "test.everything.EverythingDestination"));
-    generated = Compilations.classLoader(compilation);
   }
 
   @Test
@@ -60,19 +68,35 @@ class GoldenTest {
 
   @Test
   void specMatchesGolden() throws Exception {
-    JavaFileObject spec = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/destkit/spec.json")
-        .orElseThrow(() -> new AssertionError("no spec.json generated"));
-    GoldenFiles.assertMatches(FOLDER + "/spec.json.golden", Compilations.content(spec));
+    GoldenFiles.assertMatches(FOLDER + "/spec.json.golden", Compilations.resourceText(compilation, "spec.json"));
+  }
+
+  @Test
+  void dockerfileMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/Dockerfile.golden", Compilations.resourceText(compilation, "Dockerfile"));
+  }
+
+  @Test
+  void metadataMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/metadata.yaml.golden",
+        Compilations.resourceText(compilation, "metadata.yaml"));
+  }
+
+  @Test
+  void referenceMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/reference.md.golden", Compilations.resourceText(compilation, "reference.md"));
   }
 
   @Test
   void rebuildIsByteIdentical() {
-    Compilation again = Compilations.compile(
-        Compilations.resource(FOLDER, "test.everything.EverythingConfig"),
-        Compilations.resource(FOLDER, "test.everything.EverythingDestination"));
+    Compilation again = compileEverything();
     for (String name : List.of("test.everything.EverythingConfigReader", "test.everything.EverythingDestinationMain")) {
       assertEquals(Compilations.content(compilation.generatedSourceFile(name).orElseThrow()),
           Compilations.content(again.generatedSourceFile(name).orElseThrow()), name);
+    }
+    for (String resource : RESOURCES) {
+      assertEquals(Compilations.resourceText(compilation, resource), Compilations.resourceText(again, resource),
+          resource);
     }
   }
 

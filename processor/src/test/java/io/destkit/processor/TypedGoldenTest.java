@@ -68,6 +68,11 @@ class TypedGoldenTest {
   }
 
   @Test
+  void referenceListsTheStreamFieldsAndMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/reference.md.golden", Compilations.resourceText(compilation, "reference.md"));
+  }
+
+  @Test
   void decodesEveryTypeAndEncodesItBack() throws Exception {
     String data = "{\"id\":7,\"name\":\"Ada\",\"active\":true,\"salary\":1234.50,\"big_salary\":\"123456789012345678901234567890.5\","
         + "\"badge\":12,\"born\":\"1815-12-10\",\"hired_at\":\"2024-03-01T09:30:00.123+01:00\","

@@ -51,6 +51,22 @@ class WriterGoldenTest {
   }
 
   @Test
+  void dockerfileWithoutOptionsMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/Dockerfile.golden", Compilations.resourceText(compilation, "Dockerfile"));
+  }
+
+  @Test
+  void metadataWithoutOptionsMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/metadata.yaml.golden",
+        Compilations.resourceText(compilation, "metadata.yaml"));
+  }
+
+  @Test
+  void referenceMatchesGolden() throws Exception {
+    GoldenFiles.assertMatches(FOLDER + "/reference.md.golden", Compilations.resourceText(compilation, "reference.md"));
+  }
+
+  @Test
   void specListsTheModesTheHandlersWrite() throws Exception {
     JavaFileObject spec = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/destkit/spec.json")
         .orElseThrow();

@@ -14,10 +14,21 @@ import javax.lang.model.element.TypeElement;
  * @param checks every {@code @Check} method of the class (valid models have at most one)
  * @param handlers every write handler method of the class, in declaration order
  * @param streams the typed streams it declares with {@code @Stream}
+ * @param dockerRepository the image repository, the default applied
+ * @param breakingChanges its {@code @BreakingChange} declarations, in declaration order
  */
 public record ConnectorModel(TypeElement element, AnnotationMirror annotation, ClassName className, String name,
     String title, String documentationUrl, TypeElement configElement, ConfigModel config, Construction construction,
-    List<CheckModel> checks, List<HandlerModel> handlers, List<StreamModel> streams) {
+    List<CheckModel> checks, List<HandlerModel> handlers, List<StreamModel> streams, String dockerRepository,
+    String license, List<BreakingChangeModel> breakingChanges) {
+
+  /** The name people read: the title, else the config's title, else the technical name. */
+  public String displayName() {
+    if (!title.isEmpty()) {
+      return title;
+    }
+    return config != null && !config.title().isEmpty() ? config.title() : name;
+  }
 
   /** The record class generated for a declared stream, by stream name; null when none is declared. */
   public ClassName recordClass(String stream) {

@@ -3,6 +3,8 @@ package io.destkit.processor.read;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.sun.source.util.Trees;
+import io.destkit.annotations.BreakingChange;
+import io.destkit.annotations.BreakingChanges;
 import io.destkit.annotations.Check;
 import io.destkit.annotations.Choice;
 import io.destkit.annotations.ConnectorConfig;
@@ -21,6 +23,7 @@ import io.destkit.annotations.Range;
 import io.destkit.annotations.Secret;
 import io.destkit.annotations.Stream;
 import io.destkit.annotations.Streams;
+import io.destkit.processor.model.BreakingChangeModel;
 import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ChoiceModel;
 import io.destkit.processor.model.ConfigModel;
@@ -115,10 +118,34 @@ public final class ModelReader {
         }
       }
     }
-    return new ConnectorModel(element, mirror, ClassName.get(element), Annotations.string(mirror, "name"),
+    String name = Annotations.string(mirror, "name");
+    String dockerRepository = Annotations.string(mirror, "dockerRepository");
+    return new ConnectorModel(element, mirror, ClassName.get(element), name,
         Annotations.string(mirror, "title"), Annotations.string(mirror, "documentationUrl"), configElement, config,
         connectorConstruction(element, configMirror), List.copyOf(checks), List.copyOf(handlers),
-        readStreams(element));
+        readStreams(element), dockerRepository.isEmpty() ? "destkit/" + name : dockerRepository,
+        Annotations.string(mirror, "license"), readBreakingChanges(element));
+  }
+
+  /** The {@code @BreakingChange} declarations of a destination, repeated or not. */
+  public static List<BreakingChangeModel> readBreakingChanges(Element element) {
+    List<BreakingChangeModel> changes = new ArrayList<>();
+    AnnotationMirror single = Annotations.mirror(element, BreakingChange.class);
+    if (single != null) {
+      changes.add(breakingChange(single, Site.of(element, single)));
+    }
+    AnnotationMirror container = Annotations.mirror(element, BreakingChanges.class);
+    if (container != null) {
+      for (AnnotationValue value : Annotations.list(container, "value")) {
+        changes.add(breakingChange((AnnotationMirror) value.getValue(), new Site(element, container, value)));
+      }
+    }
+    return List.copyOf(changes);
+  }
+
+  private static BreakingChangeModel breakingChange(AnnotationMirror mirror, Site site) {
+    return new BreakingChangeModel(mirror, Annotations.string(mirror, "version"),
+        Annotations.string(mirror, "upgradeDeadline"), Annotations.string(mirror, "message"), site);
   }
 
   /** The {@code @Stream} declarations of a destination, repeated or not. */

@@ -13,7 +13,9 @@ import io.destkit.processor.read.Annotations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
@@ -29,6 +31,7 @@ public final class TypedStreamsGenerator {
   private final SchemaFiles schemas;
   private final GeneratedFiles files;
   private final javax.annotation.processing.Filer filer;
+  private final Map<String, TypedShape.TypedObject> shapes = new LinkedHashMap<>();
 
   public TypedStreamsGenerator(SchemaFiles schemas, GeneratedFiles files, javax.annotation.processing.Filer filer) {
     this.schemas = schemas;
@@ -89,6 +92,7 @@ public final class TypedStreamsGenerator {
       return problems;
     }
     for (Loaded stream : loaded) {
+      shapes.put(stream.stream().name(), stream.prepared().root());
       stream.generator().generate(stream.prepared());
       stream.generator().write(filer, destination, stream.stream().schemaPath());
       List<String> required = new ArrayList<>();
@@ -97,6 +101,11 @@ public final class TypedStreamsGenerator {
           .write(), destination, stream.stream().schemaPath());
     }
     return problems;
+  }
+
+  /** The record class shape of each stream generated, by stream name. */
+  public Map<String, TypedShape.TypedObject> shapes() {
+    return Map.copyOf(shapes);
   }
 
   /** A value of the {@code @Stream}, where javac can show one; else the declaration's own site. */

@@ -1,0 +1,100 @@
+package io.destkit.processor.generate;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.destkit.processor.model.BreakingChangeModel;
+import io.destkit.processor.model.BuildOptions;
+import io.destkit.processor.model.ConnectorModel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Writes {@code metadata.yaml} in the shape of Airbyte's connector metadata ({@code metadataSpecVersion} 1.0): the
+ * fields its schema requires, with the connector's values, and its declared breaking changes. Airbyte's schema allows
+ * no other field under {@code data}, so the supported sync modes (which the platform reads from the spec) are listed as
+ * {@code sync-mode:<mode>} tags.
+ */
+public final class MetadataWriter {
+  /** Where the file goes, next to the spec. */
+  public static final String RESOURCE = "META-INF/destkit/metadata.yaml";
+  /** Text YAML reads as a string when written without quotes; the rest is quoted. */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9 ._/:()+-]*"
+      // Versions with two dots and UUIDs are strings to YAML too, as Airbyte's own files write them.
+      + "|[0-9]+\\.[0-9]+\\.[0-9]+[A-Za-z0-9._-]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "y", "n", "null");
+
+  private final ConnectorModel connector;
+  private final BuildOptions options;
+
+  public MetadataWriter(ConnectorModel connector, BuildOptions options) {
+    this.connector = connector;
+    this.options = options;
+  }
+
+  /**
+   * The connector's definition id: a name-based UUID of its image repository, so that it stays the same from build to
+   * build and release to release, and differs between connectors published under different repositories.
+   */
+  public static UUID definitionId(ConnectorModel connector) {
+    return UUID.nameUUIDFromBytes(("destkit:destination:" + connector.dockerRepository())
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The file, identical on every build with the same options. */
+  public String write() {
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(GeneratedFiles.notice(connector.className().simpleName())).append('\n');
+    out.append("metadataSpecVersion: \"1.0\"\n");
+    out.append("data:\n");
+    field(out, "  ", "connectorType", "destination");
+    field(out, "  ", "name", connector.displayName());
+    field(out, "  ", "definitionId", definitionId(connector).toString());
+    field(out, "  ", "dockerRepository", connector.dockerRepository());
+    field(out, "  ", "dockerImageTag", options.version());
+    field(out, "  ", "documentationUrl", connector.documentationUrl());
+    field(out, "  ", "githubIssueLabel", connector.name());
+    field(out, "  ", "license", connector.license());
+    // Required by Airbyte's schema; destkit cannot tell the kind of system written to, nor a stage the platform has
+    // not given: "custom" is the stage of connectors Airbyte does not publish.
+    field(out, "  ", "connectorSubtype", "unknown");
+    field(out, "  ", "releaseStage", "custom");
+    out.append("  tags:\n");
+    out.append("    - language:java\n");
+    for (String mode : connector.supportedModes()) {
+      out.append("    - ").append(scalar("sync-mode:" + mode)).append('\n');
+    }
+    List<BreakingChangeModel> changes = connector.breakingChanges().stream()
+        .sorted(BreakingChangeModel.BY_VERSION)
+        .toList();
+    if (!changes.isEmpty()) {
+      out.append("  releases:\n");
+      out.append("    breakingChanges:\n");
+      for (BreakingChangeModel change : changes) {
+        out.append("      ").append(scalar(change.version())).append(":\n");
+        // Quoted, as Airbyte writes it: a plain date would be read as a timestamp by YAML 1.1 readers.
+        out.append("        upgradeDeadline: ").append(quoted(change.upgradeDeadline())).append('\n');
+        field(out, "        ", "message", change.message());
+      }
+    }
+    return out.toString();
+  }
+
+  private static void field(StringBuilder out, String indent, String name, String value) {
+    out.append(indent).append(name).append(": ").append(scalar(value)).append('\n');
+  }
+
+  /** A YAML scalar that reads back as the same string: plain when it safely can be, else double-quoted. */
+  static String scalar(String text) {
+    boolean plain = PLAIN.matcher(text).matches() && !text.contains(": ") && !text.endsWith(" ")
+        && !text.endsWith(":") && !YAML_WORDS.contains(text.toLowerCase(Locale.ROOT));
+    return plain ? text : quoted(text);
+  }
+
+  /** YAML's double-quoted style, whose escapes JSON's are a subset of. */
+  private static String quoted(String text) {
+    return TextNode.valueOf(text).toString();
+  }
+}
