@@ -6,19 +6,23 @@ import io.destkit.annotations.DestinationSyncMode;
 import io.destkit.annotations.OnClose;
 import io.destkit.annotations.OnCommit;
 import io.destkit.annotations.OnRecords;
+import io.destkit.annotations.OnStreamComplete;
 import io.destkit.annotations.OnStreamStart;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.sample.jdbc.JdbcConnections;
-import io.destkit.sample.jdbc.PostgresErrors;
-import io.destkit.sample.sql.PostgresDialect;
+import io.destkit.sample.sql.PostgresWarehouse;
 import io.destkit.sample.sql.SqlWarehouse;
-import io.destkit.sample.sql.SqliteDialect;
+import io.destkit.sample.sql.SqliteWarehouse;
+import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A SQL warehouse destination: SQLite by default, PostgreSQL at speed. */
+/**
+ * A SQL warehouse destination: SQLite by default, PostgreSQL at speed (COPY). Appends, overwrites (a staging table
+ * swapped in when the stream completes), deduplicates by primary key, and honours truncate refreshes.
+ */
 @Destination(name = "destination-destkit-sample", title = "SQL warehouse (destkit sample)",
     documentationUrl = "https://github.com/destkit/destkit/tree/main/sample-destination",
     config = SampleConfig.class)
@@ -36,42 +40,46 @@ public class SampleDestination {
     ConnectionCheck.forDatabase(config.database()).run();
   }
 
-  /** Opens the database on the first stream, then creates or widens the stream's table. */
+  /** Opens the database on the first stream, then creates or widens the stream's tables. */
   @OnStreamStart
   void start(StreamContext stream) throws Exception {
     if (warehouse == null) {
-      warehouse = RetryPolicy.defaults().call("Connecting to the database", this::open);
+      warehouse = open();
     }
     warehouse.prepare(stream);
   }
 
-  /** A connection to the configured database; an outage is transient (retried), a wrong setting a config error. */
+  /** The configured warehouse; for PostgreSQL every step, connecting included, is retried through outages. */
   private SqlWarehouse open() throws Exception {
     SampleConfig.Database database = config.database();
     if (database instanceof SampleConfig.Postgres postgres) {
-      try {
-        return new SqlWarehouse(JdbcConnections.open(database), new PostgresDialect(), postgres.schema());
-      } catch (SQLException e) {
-        throw PostgresErrors.connectFailure(postgres, e);
-      }
+      return new PostgresWarehouse(new PostgresConnector(postgres), postgres.schema(), RetryPolicy.defaults());
     }
     SampleConfig.Sqlite sqlite = (SampleConfig.Sqlite) database;
+    Connection connection;
     try {
-      return new SqlWarehouse(JdbcConnections.open(database), new SqliteDialect(), null);
+      connection = JdbcConnections.open(database);
     } catch (SQLException e) {
       throw new ConfigException("Cannot open the SQLite file " + sqlite.path() + ": " + e.getMessage()
           + ". Check that its folder exists and can be written.", e);
     }
+    return new SqliteWarehouse(connection, sqlite.path());
   }
 
-  @OnRecords(modes = DestinationSyncMode.APPEND)
+  @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP})
   void write(RecordBatch batch) throws Exception {
-    warehouse.insert(batch);
+    warehouse.load(batch);
   }
 
   @OnCommit
   void commit() throws Exception {
     warehouse.commit();
+  }
+
+  /** Swaps an overwritten stream's staging table in, which also removes older generations on a truncate refresh. */
+  @OnStreamComplete
+  void complete(StreamContext stream) throws Exception {
+    warehouse.complete(stream);
   }
 
   @OnClose

@@ -58,17 +58,34 @@ class SampleWriteIT {
         assertEquals("{\"sync_id\":42,\"changes\":[]}", row.getString(5));
         assertEquals(1, row.getInt(6));
       }
-      try (ResultSet row = statement.executeQuery("SELECT signed_up, balance, _airbyte_meta FROM crm_users WHERE id = 3")) {
+      try (ResultSet row = statement.executeQuery("SELECT tags, balance, _airbyte_meta FROM crm_users WHERE id = 3")) {
         assertTrue(row.next());
         assertEquals(null, row.getString(1));
         assertEquals(null, row.getString(2));
         JsonNode changes = JSON.readTree(row.getString(3)).get("changes");
-        assertEquals("signed_up", changes.get(0).get("field").asText());
+        assertEquals("tags", changes.get(0).get("field").asText());
         assertEquals("DESTINATION_TYPECAST_ERROR", changes.get(0).get("reason").asText());
         assertEquals("balance", changes.get(1).get("field").asText());
         assertEquals("DESTINATION_FIELD_SIZE_LIMITATION", changes.get(1).get("reason").asText());
       }
     }
+  }
+
+  @Test
+  void theExampleSyncRunTwiceLeavesTheSameTablesAndTheReportShowsThem() throws Exception {
+    Path database = dir.resolve("warehouse.sqlite");
+    for (int run = 1; run <= 2; run++) {
+      ConnectorProcess.Result result = write(database, Files.readString(EXAMPLES.resolve("catalog.json")),
+          Files.readAllBytes(EXAMPLES.resolve("messages.jsonl")), ConnectorProcess.of(JAR));
+      assertEquals(0, result.exitCode(), result::toString);
+    }
+
+    Process report = new ProcessBuilder("java", "-cp", JAR.toString(), "io.destkit.sample.Report",
+        dir.resolve("config.json").toString()).redirectErrorStream(true).start();
+    String output = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, report.waitFor(), output);
+    assertEquals(List.of("SQLite file " + database + ": 2 tables", "  crm_orders  2 rows", "  crm_users   3 rows"),
+        output.lines().toList(), "users are deduplicated by id, orders overwritten: the same as after one sync");
   }
 
   @Test

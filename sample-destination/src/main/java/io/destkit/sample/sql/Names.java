@@ -36,11 +36,12 @@ public final class Names {
   /** The identifier for {@code name}, unique in this scope. */
   public String assign(String name) {
     String identifier = normalize(name, maxLength);
-    if (!taken.add(key(identifier))) {
-      identifier = withHash(identifier, name);
-      taken.add(key(identifier));
+    String candidate = identifier;
+    // A third name may by chance be the hashed form of the second: hash again, differently, until free.
+    for (int attempt = 0; !taken.add(key(candidate)); attempt++) {
+      candidate = withHash(identifier, attempt == 0 ? name : name + "#" + attempt);
     }
-    return identifier;
+    return candidate;
   }
 
   private String key(String identifier) {
@@ -51,6 +52,23 @@ public final class Names {
     String suffix = "_" + hash(original);
     int keep = Math.min(identifier.length(), maxLength - suffix.length());
     return identifier.substring(0, keep) + suffix;
+  }
+
+  /**
+   * The identifier of a helper table of the table {@code identifier} (its staging copy, its tombstones): the table's
+   * identifier followed by {@code suffix}, which starts with {@code $}. No normalized name holds a {@code $}, so a
+   * helper table never takes the name of a stream's table, and two tables' helpers never collide: when the result
+   * would be too long, the table's part is cut and a hash of the whole identifier added before the suffix.
+   */
+  public static String helper(String identifier, String suffix, int maxLength) {
+    if (!suffix.startsWith("$")) {
+      throw new IllegalArgumentException("A helper table's suffix starts with $: " + suffix);
+    }
+    if (identifier.length() + suffix.length() <= maxLength) {
+      return identifier + suffix;
+    }
+    String hash = "_" + hash(identifier);
+    return identifier.substring(0, maxLength - suffix.length() - hash.length()) + hash + suffix;
   }
 
   /** The normalized form of {@code name}, truncated (with a hash of the whole name) when longer than allowed. */

@@ -1,55 +1,109 @@
 package io.destkit.sample.sql;
 
-import io.destkit.runtime.types.AirbyteType;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Set;
-import java.util.UUID;
+import java.util.List;
+import java.util.Map;
 
-/** What differs between the engines: names, column types, DDL, and how values are bound. */
+/**
+ * What differs between the engines in SQL: names and their limits, column types and how a column widens, and the
+ * few statements that each engine spells its own way. Every identifier a dialect puts in SQL is quoted.
+ */
 public interface SqlDialect {
+  /** The engine's name, as messages name it. */
+  String engine();
+
   /** The longest identifier the engine keeps. */
   int maxIdentifierLength();
 
   /** Whether two identifiers that differ only by case are the same to the engine, even quoted. */
   boolean caseInsensitiveNames();
 
-  /** The table of a stream: its namespace (or the default) as schema where the engine has schemas. */
-  TableName tableName(String namespace, String stream, String defaultSchema, Names tables);
+  /** The schema of a stream's tables: its namespace, or the configured default; null where there are no schemas. */
+  String schema(String namespace, String defaultSchema);
 
-  /** Creates the table's schema when missing; nothing where the engine has no schemas. */
-  void createSchema(Connection connection, TableName table) throws SQLException;
+  /** What is normalized into the name of a stream's table within its schema. */
+  String tableBaseName(String namespace, String stream);
 
-  /** The names of the table's columns; empty when it does not exist. */
-  Set<String> existingColumns(Connection connection, TableName table) throws SQLException;
+  /** The schema of load tables; null to put each beside its final table. */
+  String loadSchema();
 
-  /** The column type for values of an Airbyte type. */
-  String columnType(AirbyteType type);
+  /** Creates the schema when missing; nothing where the engine has no schemas. */
+  void createSchema(Connection connection, String schema) throws SQLException;
+
+  /** The table's columns and their declared types, in table order; empty when the table does not exist. */
+  Map<String, String> columns(Connection connection, TableName table) throws SQLException;
+
+  /** The SQL type of a data column. */
+  String sqlType(StorageType type);
+
+  /** What a column of this declared type (as {@link #columns} reports it) stores. */
+  StorageType storageType(String declaredType);
 
   /** Column types of {@code _airbyte_raw_id}, {@code _airbyte_extracted_at}, {@code _airbyte_meta}, {@code _airbyte_generation_id}. */
   String rawIdType();
 
+  /** The type of {@code _airbyte_extracted_at}. */
   String extractedAtType();
 
+  /** The type of {@code _airbyte_meta}. */
   String metaType();
 
+  /** The type of {@code _airbyte_generation_id}. */
   String generationIdType();
 
   /**
-   * Whether a decoded value fits its column; one that does not is stored as null, with a
+   * Whether a value (in the form {@link ColumnValues#forColumn} gives) fits a column of {@code type}; one that does
+   * not is stored as null, with a {@code DESTINATION_FIELD_SIZE_LIMITATION} change.
+   */
+  boolean fits(Object value, StorageType type);
+
+  /**
+   * The value as the engine holds it when it can hold it only approximately (SQLite: a decimal with more digits than
+   * a double keeps); the same instance when it is held exactly. A changed value gets a {@code TRUNCATED}
    * {@code DESTINATION_FIELD_SIZE_LIMITATION} change.
    */
-  default boolean fits(Object value) {
-    return true;
+  default Object approximate(Object value) {
+    return value;
   }
 
-  /** Binds a column value (as the runtime decoded it, or null) for a column of {@code type}. */
-  void bind(PreparedStatement statement, int index, Object value, AirbyteType type) throws SQLException;
+  /**
+   * The value with what the engine cannot store removed (PostgreSQL text cannot hold the NUL character); the same
+   * instance when nothing had to go. A changed value gets a {@code TRUNCATED} change.
+   */
+  default Object sanitize(Object value) {
+    return value;
+  }
 
-  void bindRawId(PreparedStatement statement, int index, UUID rawId) throws SQLException;
+  /**
+   * Widens columns of an existing table, converting the values they hold: {@code from} and {@code to} give the old
+   * and new storage type of each column to change.
+   */
+  void widen(Connection connection, TableName table, Map<String, StorageType> from, Map<String, StorageType> to)
+      throws SQLException;
 
-  void bindExtractedAt(PreparedStatement statement, int index, long epochMillis) throws SQLException;
+  /** An expression of {@code column} (already quoted and qualified) that orders as the column's values do. */
+  default String orderKey(String column, StorageType type) {
+    return column;
+  }
 
-  void bindMeta(PreparedStatement statement, int index, String json) throws SQLException;
+  /** A statement that deletes the rows of {@code target} whose {@code key} equals that of a row of {@code load}. */
+  String deleteMatching(TableName target, TableName load, List<String> key);
+
+  /** A statement that updates the planner's statistics of a table before a merge reads it; null when none is needed. */
+  default String analyze(TableName table) {
+    return null;
+  }
+
+  /** A statement that empties a table. */
+  String clear(TableName table);
+
+  /** The statement that starts the creation of a load table, up to and without its name. */
+  String createLoadTable();
+
+  /** Whether the table has an index on exactly these columns, in this order. */
+  boolean hasIndex(Connection connection, TableName table, List<String> columns) throws SQLException;
+
+  /** Creates an index on these columns. */
+  void createIndex(Connection connection, TableName table, List<String> columns) throws SQLException;
 }

@@ -1,34 +1,36 @@
 package io.destkit.sample.sql;
 
-import io.destkit.runtime.types.AirbyteType;
-import io.destkit.runtime.types.RawJson;
+import io.destkit.sample.jdbc.SqlIdentifiers;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import java.util.UUID;
-import static java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME;
-import static java.time.format.DateTimeFormatter.ISO_LOCAL_TIME;
-import static java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-import static java.time.format.DateTimeFormatter.ISO_OFFSET_TIME;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
- * SQLite: one file, no schemas (a namespace becomes a table-name prefix), dynamic typing. Dates and times are ISO-8601
- * text, always with seconds (timestamps with a zone in UTC, so that text order is time order), JSON is text, booleans
- * are 0 and 1.
+ * SQLite: one file, no schemas (a namespace becomes a table-name prefix), load tables in the connection's temporary
+ * database. Dates and times are ISO-8601 text, always with seconds (timestamps with a zone in UTC), JSON is text,
+ * booleans are 0 and 1. Declared types are chosen for their affinity: numbers are NUMERIC, but JSON is
+ * {@code JSON TEXT}, so that SQLite never turns the JSON text {@code 1.10} into the number 1.1. A column widens by
+ * rebuilding its table, as SQLite has no ALTER COLUMN.
  */
 public final class SqliteDialect implements SqlDialect {
   private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Override
+  public String engine() {
+    return "SQLite";
+  }
 
   @Override
   public int maxIdentifierLength() {
@@ -42,24 +44,35 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public TableName tableName(String namespace, String stream, String defaultSchema, Names tables) {
-    String name = namespace == null ? stream : namespace + "_" + stream;
-    return new TableName(null, tables.assign(name));
+  public String schema(String namespace, String defaultSchema) {
+    return null;
   }
 
   @Override
-  public void createSchema(Connection connection, TableName table) {
+  public String tableBaseName(String namespace, String stream) {
+    return namespace == null ? stream : namespace + "_" + stream;
+  }
+
+  @Override
+  public String loadSchema() {
+    return "temp";
+  }
+
+  @Override
+  public void createSchema(Connection connection, String schema) {
     // No schemas in SQLite.
   }
 
   @Override
-  public Set<String> existingColumns(Connection connection, TableName table) throws SQLException {
-    Set<String> columns = new LinkedHashSet<>();
-    try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM pragma_table_info(?)")) {
+  public Map<String, String> columns(Connection connection, TableName table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT name, type FROM pragma_table_info(?, ?) ORDER BY cid")) {
       statement.setString(1, table.name());
+      statement.setString(2, table.schema() == null ? "main" : table.schema());
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
-          columns.add(rows.getString(1));
+          columns.put(rows.getString(1), rows.getString(2));
         }
       }
     }
@@ -67,18 +80,51 @@ public final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public String columnType(AirbyteType type) {
-    switch (type.kind()) {
+  public String sqlType(StorageType type) {
+    switch (type) {
       case BOOLEAN:
+        return "BOOLEAN";
       case INTEGER:
         return "INTEGER";
       case NUMBER:
         return "NUMERIC";
+      case STRING:
+        return "TEXT";
+      case DATE:
+        return "DATE";
+      case TIMESTAMP_WITH_TIMEZONE:
+        return "TIMESTAMPTZ";
+      case TIMESTAMP_WITHOUT_TIMEZONE:
+        return "TIMESTAMP";
+      case TIME_WITH_TIMEZONE:
+        return "TIMETZ";
+      case TIME_WITHOUT_TIMEZONE:
+        return "TIME";
       case BINARY:
         return "BLOB";
+      case JSON:
       default:
-        return "TEXT";
+        return "JSON TEXT";
     }
+  }
+
+  @Override
+  public StorageType storageType(String declaredType) {
+    String type = declaredType == null ? "" : declaredType.strip().toUpperCase(Locale.ROOT);
+    for (StorageType storage : StorageType.values()) {
+      if (sqlType(storage).equals(type)) {
+        return storage;
+      }
+    }
+    // Not a type this dialect declares: what SQLite's affinity rules make of it.
+    if (type.contains("INT")) {
+      return StorageType.INTEGER;
+    } else if (type.contains("CHAR") || type.contains("CLOB") || type.contains("TEXT") || type.isEmpty()) {
+      return StorageType.STRING;
+    } else if (type.contains("BLOB")) {
+      return StorageType.BINARY;
+    }
+    return StorageType.NUMBER;
   }
 
   @Override
@@ -103,52 +149,147 @@ public final class SqliteDialect implements SqlDialect {
 
   /** SQLite stores numbers as 64-bit integers or doubles: a number beyond the double's range would become infinity. */
   @Override
-  public boolean fits(Object value) {
+  public boolean fits(Object value, StorageType type) {
     return !(value instanceof BigDecimal decimal) || decimal.abs().compareTo(MAX_DOUBLE) <= 0;
   }
 
+  /**
+   * SQLite holds a number exactly as a 64-bit integer or as a double: a decimal that is neither is stored as the
+   * nearest double (NUMERIC affinity would keep only 15 digits of its text).
+   */
   @Override
-  public void bind(PreparedStatement statement, int index, Object value, AirbyteType type) throws SQLException {
-    if (value == null) {
-      statement.setNull(index, Types.NULL);
-    } else if (value instanceof String text) {
-      statement.setString(index, text);
-    } else if (value instanceof Long number) {
-      statement.setLong(index, number);
-    } else if (value instanceof Boolean bool) {
-      statement.setInt(index, bool ? 1 : 0);
-    } else if (value instanceof BigDecimal decimal) {
-      statement.setBigDecimal(index, decimal);
-    } else if (value instanceof byte[] bytes) {
-      statement.setBytes(index, bytes);
-    } else if (value instanceof OffsetDateTime timestamp) {
-      statement.setString(index, ISO_OFFSET_DATE_TIME.format(timestamp.withOffsetSameInstant(ZoneOffset.UTC)));
-    } else if (value instanceof LocalDateTime timestamp) {
-      statement.setString(index, ISO_LOCAL_DATE_TIME.format(timestamp));
-    } else if (value instanceof LocalTime time) {
-      statement.setString(index, ISO_LOCAL_TIME.format(time));
-    } else if (value instanceof OffsetTime time) {
-      statement.setString(index, ISO_OFFSET_TIME.format(time));
-    } else if (value instanceof RawJson json) {
-      statement.setString(index, json.json());
-    } else {
-      // LocalDate: yyyy-MM-dd.
-      statement.setString(index, value.toString());
+  public Object approximate(Object value) {
+    if (!(value instanceof BigDecimal decimal) || asLong(decimal) != null) {
+      return value;
+    }
+    BigDecimal nearest = new BigDecimal(Double.toString(decimal.doubleValue()));
+    return nearest.compareTo(decimal) == 0 ? value : nearest;
+  }
+
+  /** The decimal as a long when it is a whole number within a long's range; null otherwise. */
+  static Long asLong(BigDecimal decimal) {
+    if (decimal.scale() > 0 && decimal.stripTrailingZeros().scale() > 0) {
+      return null;
+    }
+    try {
+      return decimal.longValueExact();
+    } catch (ArithmeticException e) {
+      return null;
     }
   }
 
+  /** Rebuilds the table with the wider column types, converting the values, then drops the old one. */
   @Override
-  public void bindRawId(PreparedStatement statement, int index, UUID rawId) throws SQLException {
-    statement.setString(index, rawId.toString());
+  public void widen(Connection connection, TableName table, Map<String, StorageType> from,
+      Map<String, StorageType> to) throws SQLException {
+    TableName rebuilt = new TableName(table.schema(), Names.helper(table.name(), "$airbyte_rebuild",
+        maxIdentifierLength()));
+    StringJoiner definitions = new StringJoiner(", ", "CREATE TABLE " + rebuilt.sql() + " (", ")");
+    StringJoiner names = new StringJoiner(", ");
+    StringJoiner values = new StringJoiner(", ");
+    try (PreparedStatement info = connection.prepareStatement(
+        "SELECT name, type, \"notnull\" FROM pragma_table_info(?, ?) ORDER BY cid")) {
+      info.setString(1, table.name());
+      info.setString(2, table.schema() == null ? "main" : table.schema());
+      try (ResultSet columns = info.executeQuery()) {
+        while (columns.next()) {
+          String name = columns.getString(1);
+          String column = SqlIdentifiers.quote(name);
+          StorageType target = to.get(name);
+          String type = target == null ? columns.getString(2) : sqlType(target);
+          definitions.add(column + " " + type + (columns.getBoolean(3) ? " NOT NULL" : ""));
+          names.add(column);
+          values.add(target == null ? column : convert(column, from.get(name), target));
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + rebuilt.sql());
+      statement.execute(definitions.toString());
+      statement.execute("INSERT INTO " + rebuilt.sql() + " (" + names + ") SELECT " + values + " FROM " + table.sql());
+      statement.execute("DROP TABLE " + table.sql());
+      statement.execute("ALTER TABLE " + rebuilt.sql() + " RENAME TO " + SqlIdentifiers.quote(table.name()));
+    }
+  }
+
+  /** The value of {@code column} as a column of {@code to} holds it, the same as {@link ColumnValues} writes it. */
+  private static String convert(String column, StorageType from, StorageType to) {
+    String bool = "CASE " + column + " WHEN 1 THEN 'true' WHEN 0 THEN 'false' ELSE " + column + " END";
+    boolean number = from == StorageType.INTEGER || from == StorageType.NUMBER;
+    if (to == StorageType.NUMBER || from == StorageType.BINARY) {
+      // INTEGER to NUMBER keeps the value; bytes are kept as they are, SQLite has no base64.
+      return column;
+    } else if (from == StorageType.BOOLEAN) {
+      return bool;
+    } else if (to == StorageType.STRING && from == StorageType.JSON) {
+      // A JSON string becomes its text; other JSON stays JSON text.
+      return "CASE WHEN json_valid(" + column + ") THEN CASE WHEN json_type(" + column + ") = 'text' THEN "
+          + "json_extract(" + column + ", '$') ELSE " + column + " END ELSE " + column + " END";
+    } else if (to == StorageType.STRING || number) {
+      return "CAST(" + column + " AS TEXT)";
+    }
+    return "CASE WHEN " + column + " IS NULL THEN NULL ELSE json_quote(" + column + ") END";
+  }
+
+  /** Timestamps with a zone are stored in UTC with a final Z, which would sort a whole second after its fractions. */
+  @Override
+  public String orderKey(String column, StorageType type) {
+    return type == StorageType.TIMESTAMP_WITH_TIMEZONE ? "rtrim(" + column + ", 'Z')" : column;
   }
 
   @Override
-  public void bindExtractedAt(PreparedStatement statement, int index, long epochMillis) throws SQLException {
-    statement.setString(index, Instant.ofEpochMilli(epochMillis).toString());
+  public String deleteMatching(TableName target, TableName load, List<String> key) {
+    // CROSS JOIN makes SQLite loop over the (small) load table and look each key up in the target's index.
+    StringJoiner on = new StringJoiner(" AND ");
+    for (String column : key) {
+      on.add("t." + SqlIdentifiers.quote(column) + " = l." + SqlIdentifiers.quote(column));
+    }
+    return "DELETE FROM " + target.sql() + " WHERE rowid IN (SELECT t.rowid FROM " + load.sql() + " AS l CROSS JOIN "
+        + target.sql() + " AS t WHERE " + on + ")";
   }
 
   @Override
-  public void bindMeta(PreparedStatement statement, int index, String json) throws SQLException {
-    statement.setString(index, json);
+  public String clear(TableName table) {
+    return "DELETE FROM " + table.sql();
+  }
+
+  @Override
+  public String createLoadTable() {
+    return "CREATE TEMP TABLE";
+  }
+
+  @Override
+  public boolean hasIndex(Connection connection, TableName table, List<String> columns) throws SQLException {
+    Map<String, List<String>> indexes = new LinkedHashMap<>();
+    String schema = table.schema() == null ? "main" : table.schema();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT il.name, ii.name FROM pragma_index_list(?, ?) AS il, pragma_index_info(il.name, ?) AS ii"
+            + " ORDER BY il.name, ii.seqno")) {
+      statement.setString(1, table.name());
+      statement.setString(2, schema);
+      statement.setString(3, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          indexes.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getString(2));
+        }
+      }
+    }
+    return indexes.containsValue(columns);
+  }
+
+  @Override
+  public void createIndex(Connection connection, TableName table, List<String> columns) throws SQLException {
+    // Index names are global to the file and follow a table when it is renamed (a staging table swapped in): a
+    // random part keeps the next staging table's index from taking the same name.
+    byte[] random = new byte[4];
+    RANDOM.nextBytes(random);
+    String name = Names.helper(table.name(), "$airbyte_key_" + HexFormat.of().formatHex(random),
+        maxIdentifierLength());
+    StringJoiner keys = new StringJoiner(", ", "(", ")");
+    columns.forEach(column -> keys.add(SqlIdentifiers.quote(column)));
+    String index = table.schema() == null ? SqlIdentifiers.quote(name) : SqlIdentifiers.qualified(table.schema(), name);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE INDEX " + index + " ON " + SqlIdentifiers.quote(table.name()) + " " + keys);
+    }
   }
 }

@@ -1,0 +1,231 @@
+package io.destkit.sample.sql;
+
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.DestinationException;
+import io.destkit.runtime.error.TransientException;
+import io.destkit.runtime.retry.RetryPolicy;
+import io.destkit.runtime.write.Record;
+import io.destkit.sample.jdbc.PostgresErrors;
+import io.destkit.sample.jdbc.SqlIdentifiers;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads into PostgreSQL with COPY. Each batch is copied into its stream's load table and committed on its own; a
+ * commit then moves (or merges) the load tables into their targets in one transaction. Every step is a transaction
+ * that can be run again whole, so a lost connection is an outage like any other: the step is retried on a new
+ * connection with backoff ({@link RetryPolicy}), and a copy that is retried first removes what a try that got
+ * through before the connection dropped may have left.
+ */
+public final class PostgresWarehouse extends SqlWarehouse {
+  /** Bytes of CSV handed to the driver at a time. */
+  private static final int COPY_CHUNK = 1 << 20;
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  /** Opens connections to the server and explains their failures, never with the password. */
+  public interface Connector {
+    /** A new connection; a {@link DestinationException} when it cannot be had (a TransientException for an outage). */
+    Connection open() throws DestinationException;
+
+    /** Why a statement failed, in a few words, without the password. */
+    String reason(SQLException e);
+
+    /** The server, as messages name it: {@code PostgreSQL at host:port}. */
+    String server();
+
+    /** The user the connector logs in as. */
+    String user();
+  }
+
+  private final Connector connector;
+  private final RetryPolicy retry;
+  private Connection connection;
+
+  /** A warehouse on the server {@code connector} reaches; streams without namespace go to {@code defaultSchema}. */
+  public PostgresWarehouse(Connector connector, String defaultSchema, RetryPolicy retry) {
+    super(new PostgresDialect(), defaultSchema);
+    this.connector = connector;
+    this.retry = retry;
+  }
+
+  @Override
+  protected boolean usesLoadTable(TablePlan plan) {
+    return true;
+  }
+
+  @Override
+  protected <T> T transaction(String what, Work<T> work) throws Exception {
+    return retry.call(what, () -> {
+      Connection current = connection();
+      try {
+        T result = work.run(current);
+        current.commit();
+        return result;
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    });
+  }
+
+  @Override
+  protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
+    TableName load = plan.tables().load();
+    StringJoiner columns = new StringJoiner(", ", "COPY " + load.sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
+    columns.add(MergeStatements.columnList(plan)).add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
+    String copySql = columns.toString();
+    String sequence = SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE);
+    int[] tries = {0};
+    transaction("load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
+        + load, current -> {
+          if (tries[0]++ > 0) {
+            try (Statement statement = current.createStatement()) {
+              statement.execute("DELETE FROM " + load.sql() + " WHERE " + sequence + " >= " + firstSequence);
+            }
+          }
+          copy(current, copySql, plan, records, firstSequence);
+          return null;
+        });
+  }
+
+  private void copy(Connection current, String copySql, TablePlan plan, List<Record> records, long firstSequence)
+      throws SQLException {
+    CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    try {
+      PostgresCsv csv = new PostgresCsv();
+      Object[] values = new Object[plan.columns().size()];
+      String generation = Long.toString(plan.stream().generationId());
+      long lastEmittedAt = Long.MIN_VALUE;
+      String lastExtractedAt = null;
+      for (int r = 0; r < records.size(); r++) {
+        Record record = records.get(r);
+        String meta = row(plan, record, values);
+        String cleanMeta = JsonEscapes.forPostgres(meta);
+        csv.plain(record.rawId().toString());
+        if (record.emittedAt() != lastEmittedAt) {
+          lastEmittedAt = record.emittedAt();
+          lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString();
+        }
+        csv.plain(lastExtractedAt);
+        csv.quoted(cleanMeta == null ? meta : cleanMeta);
+        csv.plain(generation);
+        for (Object value : values) {
+          csv.value(value);
+        }
+        csv.plain(Long.toString(firstSequence + r));
+        csv.endRow();
+        if (csv.length() >= COPY_CHUNK) {
+          byte[] chunk = csv.take();
+          copy.writeToCopy(chunk, 0, chunk.length);
+        }
+      }
+      byte[] chunk = csv.take();
+      copy.writeToCopy(chunk, 0, chunk.length);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  private Connection connection() throws Exception {
+    if (connection == null) {
+      Connection opened = connector.open();
+      try (Statement statement = opened.createStatement()) {
+        // Dates and times converted to text (a widened column) come out in UTC.
+        statement.execute("SET TIME ZONE 'UTC'");
+        opened.setAutoCommit(false);
+      } catch (SQLException e) {
+        closeQuietly(opened);
+        throw failure("set up the connection", e);
+      }
+      connection = opened;
+    }
+    return connection;
+  }
+
+  /**
+   * The failure as the user should see it: an outage (the connection lost, the server restarting or short of
+   * resources, a deadlock) is transient, and the connection is dropped so the next try opens a new one; a missing
+   * privilege is the user's to grant; anything else is a system error. Each says what failed and on which server.
+   */
+  private DestinationException failure(String what, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = "Cannot " + what + " on " + connector.server() + ": " + connector.reason(e) + ".";
+    boolean outage = PostgresErrors.isOutage(state) || state.startsWith("40")
+        || hasIoCause(e);
+    if (outage) {
+      closeQuietly(connection);
+      connection = null;
+      return new TransientException(message, e);
+    }
+    rollbackQuietly();
+    if (state.equals(INSUFFICIENT_PRIVILEGE)) {
+      return new ConfigException(message + " Grant the user '" + connector.user() + "' the privileges it needs "
+          + "(USAGE and CREATE on the schema, or CREATE on the database for new schemas).", e);
+    }
+    return new WarehouseException(message + (state.isEmpty() ? "" : " (SQL state " + state + ")"), e);
+  }
+
+  private static boolean hasIoCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void rollbackQuietly() {
+    try {
+      if (connection != null && !connection.isClosed()) {
+        connection.rollback();
+      }
+    } catch (SQLException ignored) {
+      // The statement's failure is what is reported.
+    }
+  }
+
+  private static void closeQuietly(Connection toClose) {
+    if (toClose == null) {
+      return;
+    }
+    try {
+      toClose.close();
+    } catch (SQLException ignored) {
+      // A lost connection may not close cleanly; it is gone either way.
+    }
+  }
+
+  /**
+   * Drops the load tables (what they still hold was never committed to a target, and will be sent again), then
+   * closes the connection. A connection already lost leaves them for the next sync, which empties them first.
+   */
+  @Override
+  public void close() throws SQLException {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.rollback();
+      try (Statement statement = connection.createStatement()) {
+        for (TablePlan plan : plans()) {
+          statement.execute("DROP TABLE IF EXISTS " + plan.tables().load().sql());
+        }
+      }
+      connection.commit();
+    } catch (SQLException ignored) {
+      // Best effort: see above.
+    } finally {
+      closeQuietly(connection);
+      connection = null;
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package io.destkit.sample.sql;
+
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.DestinationException;
+import io.destkit.runtime.error.TransientException;
+import io.destkit.runtime.types.RawJson;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.StreamDescriptor;
+import io.destkit.sample.jdbc.SqlIdentifiers;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Loads into a SQLite file over one connection, in one open transaction between commits: batches are inserted with
+ * reused prepared statements, straight into their target table (dedup streams into a temporary load table that the
+ * commit merges). The journal stays SQLite's default (rollback journal, {@code synchronous=FULL}): measured on bulk
+ * appends it beat WAL, and it keeps each commit durable.
+ */
+public final class SqliteWarehouse extends SqlWarehouse {
+  /** How long to wait for another program (a reader) to let go of the file before failing. */
+  private static final int BUSY_TIMEOUT_MILLIS = 60_000;
+  /** {@code _airbyte_extracted_at}: fixed width, so that text order is time order. */
+  private static final DateTimeFormatter EXTRACTED_AT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Connection connection;
+  private final String file;
+  private final Map<StreamDescriptor, PreparedStatement> inserts = new HashMap<>();
+  /** The last {@code emitted_at} formatted, and its text: records of a batch mostly share it. */
+  private long lastEmittedAt = Long.MIN_VALUE;
+  private String lastExtractedAt;
+
+  /** A warehouse in the SQLite file {@code file}, open on {@code connection} (closed with the warehouse). */
+  public SqliteWarehouse(Connection connection, String file) throws SQLException {
+    super(new SqliteDialect(), null);
+    this.connection = connection;
+    this.file = file;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+      // Load tables of dedup streams hold one commit's rows: keep them in memory.
+      statement.execute("PRAGMA temp_store = MEMORY");
+    }
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  protected boolean usesLoadTable(TablePlan plan) {
+    return plan.dedup();
+  }
+
+  @Override
+  protected <T> T transaction(String what, Work<T> work) throws Exception {
+    try {
+      T result = work.run(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  @Override
+  protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
+    boolean toLoadTable = usesLoadTable(plan);
+    try {
+      PreparedStatement insert = inserts.get(plan.stream().descriptor());
+      if (insert == null) {
+        insert = connection.prepareStatement(insertSql(toLoadTable ? plan.tables().load() : plan.target(), plan,
+            toLoadTable));
+        inserts.put(plan.stream().descriptor(), insert);
+      }
+      int columns = plan.columns().size();
+      Object[] values = new Object[columns];
+      long generation = plan.stream().generationId();
+      for (int r = 0; r < records.size(); r++) {
+        Record record = records.get(r);
+        String meta = row(plan, record, values);
+        insert.setString(1, record.rawId().toString());
+        insert.setString(2, extractedAt(record.emittedAt()));
+        insert.setString(3, meta);
+        insert.setLong(4, generation);
+        for (int i = 0; i < columns; i++) {
+          bind(insert, 5 + i, values[i]);
+        }
+        if (toLoadTable) {
+          insert.setLong(5 + columns, firstSequence + r);
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException e) {
+      throw failure("write " + records.size() + " records of stream " + plan.stream().descriptor() + " to table "
+          + (toLoadTable ? plan.tables().load() : plan.target()), e);
+    }
+  }
+
+  private String extractedAt(long emittedAt) {
+    if (emittedAt != lastEmittedAt) {
+      lastExtractedAt = EXTRACTED_AT.format(Instant.ofEpochMilli(emittedAt));
+      lastEmittedAt = emittedAt;
+    }
+    return lastExtractedAt;
+  }
+
+  private static String insertSql(TableName table, TablePlan plan, boolean withSequence) {
+    String columns = MergeStatements.columnList(plan);
+    StringJoiner values = new StringJoiner(", ", "(", ")");
+    for (int i = 0; i < 4 + plan.columns().size() + (withSequence ? 1 : 0); i++) {
+      values.add("?");
+    }
+    return "INSERT INTO " + table.sql() + " (" + columns
+        + (withSequence ? ", " + SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE) : "") + ") VALUES " + values;
+  }
+
+  /** Binds a value in the form {@link ColumnValues} gives: dates and times as ISO-8601 text, with zones in UTC. */
+  private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.NULL);
+    } else if (value instanceof String text) {
+      statement.setString(index, text);
+    } else if (value instanceof Long number) {
+      statement.setLong(index, number);
+    } else if (value instanceof Boolean bool) {
+      statement.setInt(index, bool ? 1 : 0);
+    } else if (value instanceof BigDecimal decimal) {
+      // As an integer or a double: the driver would bind a BigDecimal as text, of which SQLite keeps 15 digits.
+      Long whole = SqliteDialect.asLong(decimal);
+      if (whole != null) {
+        statement.setLong(index, whole);
+      } else {
+        statement.setDouble(index, decimal.doubleValue());
+      }
+    } else if (value instanceof byte[] bytes) {
+      statement.setBytes(index, bytes);
+    } else if (value instanceof OffsetDateTime timestamp) {
+      statement.setString(index, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+          timestamp.withOffsetSameInstant(ZoneOffset.UTC)));
+    } else if (value instanceof LocalDateTime timestamp) {
+      statement.setString(index, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp));
+    } else if (value instanceof LocalTime time) {
+      statement.setString(index, DateTimeFormatter.ISO_LOCAL_TIME.format(time));
+    } else if (value instanceof OffsetTime time) {
+      statement.setString(index, DateTimeFormatter.ISO_OFFSET_TIME.format(time));
+    } else if (value instanceof RawJson json) {
+      statement.setString(index, json.json());
+    } else {
+      // LocalDate: yyyy-MM-dd.
+      statement.setString(index, value.toString());
+    }
+  }
+
+  /** What failed, on which file: a locked file is an outage, an unwritable one the user's to fix. */
+  private DestinationException failure(String what, SQLException e) {
+    String message = "Cannot " + what + " in SQLite file " + file + ": " + e.getMessage();
+    SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
+    int primary = code == null ? -1 : code.code & 0xff;
+    if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
+      return new TransientException(message + ". Another program holds the file: close it, then sync again.", e);
+    } else if (primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_CANTOPEN.code
+        || primary == SQLiteErrorCode.SQLITE_PERM.code || primary == SQLiteErrorCode.SQLITE_FULL.code) {
+      return new ConfigException(message + ". Check that the file and its folder can be written and that the disk "
+          + "has room.", e);
+    }
+    return new WarehouseException(message, e);
+  }
+
+  /** Drops what was not committed, then closes the connection. */
+  @Override
+  public void close() throws SQLException {
+    try {
+      for (PreparedStatement insert : inserts.values()) {
+        insert.close();
+      }
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
+    } finally {
+      connection.close();
+    }
+  }
+}
