@@ -2,6 +2,7 @@ package io.destkit.bench;
 
 import io.destkit.annotations.Destination;
 import io.destkit.annotations.DestinationSyncMode;
+import io.destkit.annotations.OnClose;
 import io.destkit.annotations.OnRecords;
 import io.destkit.annotations.Stream;
 import io.destkit.runtime.write.RecordBatch;
@@ -17,10 +18,29 @@ import java.util.List;
 public class BenchDestination {
   /** Records seen, so that nothing is optimized away. */
   long seen;
+  private long typed;
+  private long idSum;
+  private long extraFields;
+  private long nullTimestamps;
 
   @OnRecords(stream = "events", modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE})
   void events(List<Event> batch) {
     seen += batch.size();
+    for (Event event : batch) {
+      typed++;
+      idSum += event.getId() == null ? 0 : event.getId();
+      extraFields += event.getAdditionalProperties().size();
+      nullTimestamps += event.getAt() == null ? 1 : 0;
+    }
+  }
+
+  /** Tells on standard error what the typed stream held: what end-to-end tests check. */
+  @OnClose
+  void close() {
+    if (typed > 0) {
+      System.err.println("typed events: " + typed + ", id sum: " + idSum + ", extra fields: " + extraFields
+          + ", null timestamps: " + nullTimestamps);
+    }
   }
 
   @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE})

@@ -20,37 +20,43 @@ import java.util.concurrent.TimeUnit;
 public final class ConnectorProcess {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
-  private final Path jar;
+  /** What follows the JVM options: {@code -jar JAR}, or {@code -cp CLASSPATH MAIN}. */
+  private final List<String> program;
   private final List<String> jvmOptions;
   private final Duration timeout;
 
-  private ConnectorProcess(Path jar, List<String> jvmOptions, Duration timeout) {
-    this.jar = jar;
+  private ConnectorProcess(List<String> program, List<String> jvmOptions, Duration timeout) {
+    this.program = List.copyOf(program);
     this.jvmOptions = List.copyOf(jvmOptions);
     this.timeout = timeout;
   }
 
   /** A runner of {@code jar} with the current JVM's {@code java}. */
   public static ConnectorProcess of(Path jar) {
-    return new ConnectorProcess(jar, List.of(), DEFAULT_TIMEOUT);
+    return new ConnectorProcess(List.of("-jar", jar.toString()), List.of(), DEFAULT_TIMEOUT);
+  }
+
+  /** A runner of the connector whose generated main class is {@code mainClass}, on {@code classPath}. */
+  public static ConnectorProcess ofMainClass(Path classPath, String mainClass) {
+    return new ConnectorProcess(List.of("-cp", classPath.toString(), mainClass), List.of(), DEFAULT_TIMEOUT);
   }
 
   /** The same runner with extra JVM options, e.g. {@code -Xmx128m}. */
   public ConnectorProcess withJvmOptions(String... options) {
     List<String> all = new ArrayList<>(jvmOptions);
     all.addAll(List.of(options));
-    return new ConnectorProcess(jar, all, timeout);
+    return new ConnectorProcess(program, all, timeout);
   }
 
   /** The same runner with another limit on how long one run may take before it is killed and reported. */
   public ConnectorProcess withTimeout(Duration limit) {
-    return new ConnectorProcess(jar, jvmOptions, limit);
+    return new ConnectorProcess(program, jvmOptions, limit);
   }
 
-  /** {@code java [options] -jar <jar>}, for messages. */
+  /** {@code java [options] -jar <jar>} (or {@code -cp ... Main}), for messages. */
   @Override
   public String toString() {
-    return "java " + (jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ") + "-jar " + jar;
+    return "java " + (jvmOptions.isEmpty() ? "" : String.join(" ", jvmOptions) + " ") + String.join(" ", program);
   }
 
   /** Runs the connector with {@code args} and nothing on standard input. */
@@ -88,8 +94,7 @@ public final class ConnectorProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar.toString());
+    command.addAll(program);
     command.addAll(List.of(args));
     Process process;
     try {
