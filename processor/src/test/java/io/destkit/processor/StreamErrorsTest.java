@@ -56,7 +56,7 @@ class StreamErrorsTest {
                     "  @OnRecords(stream = \"orders\")",
                     "  void orders(java.util.List<User> batch) {}"))
             .on("TestDestination", "void orders(java.util.List<User> batch)")
-            .saying("the records of stream 'orders' are of the generated class Order; take List<Order>")
+            .saying("the records of stream 'orders' are of the generated class Order; take List<Order> or TypedBatch<Order>")
             .withOptions(SCHEMAS));
   }
 

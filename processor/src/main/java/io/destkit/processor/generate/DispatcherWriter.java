@@ -107,7 +107,10 @@ public final class DispatcherWriter {
         .addCode("switch (route(batch.stream())) {\n$>");
     for (int i = 0; i < routes.size(); i++) {
       HandlerModel handler = routes.get(i);
-      if (handler.typed()) {
+      if (handler.takesTypedBatch()) {
+        method.addCode("case $L -> $L(batch.typedBatch($T.class));\n", i, call(handler),
+            connector.recordClass(handler.stream()));
+      } else if (handler.typed()) {
         method.addCode("case $L -> $L(batch.typed($T.class));\n", i, call(handler),
             connector.recordClass(handler.stream()));
       } else {

@@ -11,15 +11,21 @@ import javax.lang.model.element.ExecutableElement;
  * @param modes for {@link Kind#RECORDS}: the protocol values of the sync modes it writes, in annotation order
  * @param stream for {@link Kind#RECORDS}: the stream it is for, empty for any
  * @param namespace for {@link Kind#RECORDS}: the namespace it is for, empty for any
- * @param recordType for a {@link Kind#RECORDS} method taking {@code List<X>}: X's qualified name; null otherwise
+ * @param recordType for a {@link Kind#RECORDS} method taking {@code List<X>} or {@code TypedBatch<X>}: X's qualified
+ *     name; null otherwise
  */
 public record HandlerModel(Kind kind, ExecutableElement element, AnnotationMirror annotation, String name,
     boolean isStatic, boolean isPrivate, boolean returnsVoid, List<String> parameterTypes,
     boolean throwsOnlyExceptions, List<String> modes, String stream, String namespace, String recordType) {
 
-  /** Whether it is a records method of a typed stream: it takes {@code List<RecordClass>}. */
+  /** Whether it is a records method of a typed stream: it takes {@code List<RecordClass>} or {@code TypedBatch<...>}. */
   public boolean typed() {
-    return kind == Kind.RECORDS && parameterTypes.equals(List.of("java.util.List"));
+    return kind == Kind.RECORDS && (parameterTypes.equals(List.of("java.util.List")) || takesTypedBatch());
+  }
+
+  /** Whether it is a typed records method that takes {@code TypedBatch<RecordClass>}, metadata included. */
+  public boolean takesTypedBatch() {
+    return kind == Kind.RECORDS && parameterTypes.equals(List.of("io.destkit.runtime.write.TypedBatch"));
   }
 
   /** The handler annotations, with the parameters each method takes. */

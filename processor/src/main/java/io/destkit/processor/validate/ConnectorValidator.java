@@ -68,7 +68,7 @@ public final class ConnectorValidator {
         String mismatch = typedMismatch(connector, handler);
         if (mismatch != null) {
           problems.add(Problem.of(Message.RECORDS_TYPE_MISMATCH, site, handler.name() + "()",
-              "List<" + handler.recordType() + ">", mismatch));
+              (handler.takesTypedBatch() ? "TypedBatch<" : "List<") + handler.recordType() + ">", mismatch));
         }
       }
       if (handler.modes().isEmpty()) {
@@ -107,7 +107,7 @@ public final class ConnectorValidator {
     }
     if (!expected.canonicalName().equals(handler.recordType())) {
       return "the records of stream '" + handler.stream() + "' are of the generated class " + expected.simpleName()
-          + "; take List<" + expected.simpleName() + ">";
+          + "; take List<" + expected.simpleName() + "> or TypedBatch<" + expected.simpleName() + ">";
     }
     return null;
   }

@@ -14,6 +14,11 @@ public record RecordBatch(StreamContext stream, List<Record> records) {
     return typed;
   }
 
+  /** The batch of a typed stream with each record's metadata. */
+  public <T> TypedBatch<T> typedBatch(Class<T> recordClass) {
+    return new TypedBatch<>(this, recordClass);
+  }
+
   /** How many records. */
   public int size() {
     return records.size();

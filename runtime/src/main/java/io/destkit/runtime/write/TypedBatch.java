@@ -1,0 +1,39 @@
+package io.destkit.runtime.write;
+
+import java.util.List;
+
+/**
+ * Records of a typed stream for one call of an {@code @OnRecords} method, with what each came with: its id, when it
+ * was extracted, its meta changes. Take this instead of {@code List<T>} when the destination stores those too.
+ *
+ * @param <T> the stream's generated record class
+ */
+public final class TypedBatch<T> {
+  private final RecordBatch batch;
+  private final List<T> records;
+
+  TypedBatch(RecordBatch batch, Class<T> recordClass) {
+    this.batch = batch;
+    this.records = batch.typed(recordClass);
+  }
+
+  /** The stream the records belong to. */
+  public StreamContext stream() {
+    return batch.stream();
+  }
+
+  /** The typed records, in the order they arrived. */
+  public List<T> records() {
+    return records;
+  }
+
+  /** The {@code index}-th record as the runtime received it: id, extraction time, meta changes. */
+  public Record meta(int index) {
+    return batch.records().get(index);
+  }
+
+  /** How many records. */
+  public int size() {
+    return records.size();
+  }
+}
