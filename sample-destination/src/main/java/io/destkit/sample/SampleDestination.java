@@ -8,10 +8,12 @@ import io.destkit.annotations.OnCommit;
 import io.destkit.annotations.OnRecords;
 import io.destkit.annotations.OnStreamComplete;
 import io.destkit.annotations.OnStreamStart;
+import io.destkit.annotations.Stream;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
+import io.destkit.runtime.write.TypedBatch;
 import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sample.sql.PostgresWarehouse;
 import io.destkit.sample.sql.SqlWarehouse;
@@ -26,6 +28,7 @@ import java.sql.SQLException;
 @Destination(name = "destination-destkit-sample", title = "SQL warehouse (destkit sample)",
     documentationUrl = "https://github.com/destkit/destkit/tree/main/sample-destination",
     config = SampleConfig.class)
+@Stream(name = "exchange_rates", type = "ExchangeRate")
 public class SampleDestination {
   private final SampleConfig config;
   private SqlWarehouse warehouse;
@@ -69,6 +72,16 @@ public class SampleDestination {
   @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP})
   void write(RecordBatch batch) throws Exception {
     warehouse.load(batch);
+  }
+
+  /**
+   * The typed example stream: its records arrive as {@link ExchangeRate} objects decoded by the generated codec, and
+   * land in the same kind of table as any other stream.
+   */
+  @OnRecords(stream = "exchange_rates",
+      modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP})
+  void exchangeRates(TypedBatch<ExchangeRate> batch) throws Exception {
+    warehouse.load(ExchangeRateRows.rows(batch));
   }
 
   @OnCommit

@@ -160,6 +160,53 @@ class SampleWriteIT {
     assertFalse(result.allOutput().contains("s3cr3t-Pa55"), result::toString);
   }
 
+  @Test
+  void theTypedExampleStreamLandsThroughItsGeneratedCodec() throws Exception {
+    Path database = dir.resolve("typed.sqlite");
+    String catalog = "{\"streams\":[{\"stream\":{\"name\":\"exchange_rates\",\"json_schema\":{\"type\":\"object\","
+        + "\"properties\":{\"currency\":{\"type\":\"string\"},\"rate\":{\"type\":\"number\"},"
+        + "\"as_of\":{\"type\":\"string\",\"format\":\"date\"},\"source\":{\"type\":\"string\"}}}},"
+        + "\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append\",\"sync_id\":7}]}";
+    String messages = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"exchange_rates\",\"data\":{\"currency\":\"eur\","
+        + "\"rate\":1.0825,\"as_of\":\"2024-03-01\",\"source\":\"ecb\"},\"emitted_at\":1732270000000}}\n"
+        + "{\"type\":\"RECORD\",\"record\":{\"stream\":\"exchange_rates\",\"data\":{\"currency\":\"usd\","
+        + "\"rate\":\"n/a\",\"as_of\":\"2024-03-01\",\"source\":\"fed\"},\"emitted_at\":1732270000001}}\n"
+        + "{\"type\":\"STATE\",\"state\":{\"type\":\"LEGACY\",\"data\":{\"day\":\"2024-03-01\"}}}\n";
+    ConnectorProcess.Result result = write(database, catalog, messages.getBytes(StandardCharsets.UTF_8),
+        ConnectorProcess.of(JAR));
+    assertEquals(0, result.exitCode(), result::toString);
+    assertValidProtocol(result);
+    assertEquals(2, states(result).get(0).at("/state/destinationStats/recordCount").asInt());
+    try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement statement = sqlite.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT currency, rate, as_of, source, _airbyte_meta FROM exchange_rates ORDER BY currency")) {
+      assertTrue(rows.next());
+      assertEquals("EUR", rows.getString(1), "upper-cased by the typed writer");
+      assertEquals(1.0825, rows.getDouble(2));
+      assertEquals("2024-03-01", rows.getString(3));
+      assertEquals("ecb", rows.getString(4), "a catalog field the schema lacks is kept");
+      assertTrue(rows.next());
+      assertEquals("USD", rows.getString(1));
+      assertEquals(null, rows.getString(2));
+      assertEquals("fed", rows.getString(4));
+      assertEquals("{\"sync_id\":7,\"changes\":[{\"field\":\"rate\",\"change\":\"NULLED\",\"reason\":"
+          + "\"DESTINATION_TYPECAST_ERROR\"}]}", rows.getString(5));
+    }
+  }
+
+  @Test
+  void aCatalogWithoutAFieldTheTypedStreamRequiresIsRefused() throws Exception {
+    String catalog = "{\"streams\":[{\"stream\":{\"name\":\"exchange_rates\",\"json_schema\":{\"type\":\"object\","
+        + "\"properties\":{\"currency\":{\"type\":\"string\"}}}},\"destination_sync_mode\":\"append\"}]}";
+    ConnectorProcess.Result result = write(dir.resolve("refused.sqlite"), catalog, new byte[0], ConnectorProcess.of(JAR));
+    assertEquals(1, result.exitCode(), result::toString);
+    JsonNode error = JSON.readTree(result.stdoutLines().get(0)).at("/trace/error");
+    assertEquals("config_error", error.get("failure_type").asText());
+    assertTrue(error.get("message").asText().contains(
+        "stream exchange_rates has no field 'as_of', which the connector requires"), result::toString);
+  }
+
   private ConnectorProcess.Result write(Path database, String catalog, byte[] messages, ConnectorProcess process)
       throws IOException {
     return write(database, catalog, out -> out.write(messages), process);
