@@ -46,11 +46,11 @@ public final class ValueDecoders {
   private static final ValueDecoder BOOLEAN = ValueDecoders::bool;
   private static final ValueDecoder INTEGER = ValueDecoders::integer;
   private static final ValueDecoder NUMBER = ValueDecoders::number;
-  private static final ValueDecoder DATE = ValueDecoders::date;
-  private static final ValueDecoder TIMESTAMP_WITH_TIMEZONE = ValueDecoders::timestampWithTimezone;
-  private static final ValueDecoder TIMESTAMP_WITHOUT_TIMEZONE = ValueDecoders::timestampWithoutTimezone;
-  private static final ValueDecoder TIME_WITH_TIMEZONE = ValueDecoders::timeWithTimezone;
-  private static final ValueDecoder TIME_WITHOUT_TIMEZONE = ValueDecoders::timeWithoutTimezone;
+  private static final ValueDecoder DATE = temporal(IsoTemporals::date);
+  private static final ValueDecoder TIMESTAMP_WITH_TIMEZONE = temporal(IsoTemporals::timestampWithTimezone);
+  private static final ValueDecoder TIMESTAMP_WITHOUT_TIMEZONE = temporal(IsoTemporals::timestampWithoutTimezone);
+  private static final ValueDecoder TIME_WITH_TIMEZONE = temporal(IsoTemporals::timeWithTimezone);
+  private static final ValueDecoder TIME_WITHOUT_TIMEZONE = temporal(IsoTemporals::timeWithoutTimezone);
   private static final ValueDecoder BINARY = ValueDecoders::binary;
   private static final ValueDecoder ARRAY = ValueDecoders::array;
   private static final ValueDecoder OBJECT = ValueDecoders::object;
@@ -260,73 +260,27 @@ public final class ValueDecoders {
     return true;
   }
 
-  private static Object date(JsonParser parser, String field, List<MetaChange> changes) throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = IsoTemporals.date(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
+  /** Parses ISO-8601 text into a java.time value, or null when the text does not hold one. */
+  @FunctionalInterface
+  private interface TemporalText {
+    Object parse(char[] text, int offset, int length);
   }
 
-  private static Object timestampWithTimezone(JsonParser parser, String field, List<MetaChange> changes)
-      throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = IsoTemporals.timestampWithTimezone(
-        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
+  /** The decoder of a date or time type: JSON strings parsed by {@code parse}; anything else is a typecast error. */
+  private static ValueDecoder temporal(TemporalText parse) {
+    return (parser, field, changes) -> {
+      JsonToken token = token(parser);
+      if (token == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (token != JsonToken.VALUE_STRING) {
+        return typecastError(parser, field, changes);
+      }
+      Object value = parse.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      return value != null ? value : typecastError(parser, field, changes);
+    };
   }
 
-  private static Object timestampWithoutTimezone(JsonParser parser, String field, List<MetaChange> changes)
-      throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = IsoTemporals.timestampWithoutTimezone(
-        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
-  }
-
-  private static Object timeWithTimezone(JsonParser parser, String field, List<MetaChange> changes)
-      throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = IsoTemporals.timeWithTimezone(
-        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
-  }
-
-  private static Object timeWithoutTimezone(JsonParser parser, String field, List<MetaChange> changes)
-      throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = IsoTemporals.timeWithoutTimezone(
-        parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
-  }
 
   private static Object binary(JsonParser parser, String field, List<MetaChange> changes) throws IOException {
     JsonToken token = token(parser);
