@@ -1,0 +1,46 @@
+package ${package};
+
+import io.destkit.runtime.types.AirbyteType;
+import io.destkit.runtime.write.StreamDescriptor;
+
+/**
+ * SQLite: one database file, no schemas, so a stream in a namespace goes to the table
+ * {@code <namespace>__<stream>} ({@link Names#tablePart} keeps that unambiguous). SQLite's column types are loose:
+ * decimals are stored as text, since its REAL would round them; dates and times as ISO-8601 text; objects, arrays and
+ * unions as JSON text.
+ */
+public final class SqliteDialect implements SqlDialect {
+  @Override
+  public TableName tableName(StreamDescriptor stream) {
+    String name = Names.tablePart(stream.name());
+    return new TableName(null, stream.namespace() == null ? name : Names.tablePart(stream.namespace()) + "__" + name);
+  }
+
+  @Override
+  public String columnType(AirbyteType type) {
+    switch (type.kind()) {
+      case BOOLEAN:
+      case INTEGER:
+        return "INTEGER";
+      case BINARY:
+        return "BLOB";
+      case STRING:
+      case NUMBER:
+      case DATE:
+      case TIMESTAMP_WITH_TIMEZONE:
+      case TIMESTAMP_WITHOUT_TIMEZONE:
+      case TIME_WITH_TIMEZONE:
+      case TIME_WITHOUT_TIMEZONE:
+      default:
+        return "TEXT";
+    }
+  }
+
+  @Override
+  public Object bindValue(Object value, AirbyteType type) {
+    if (value instanceof Boolean) {
+      return (Boolean) value ? 1 : 0;
+    }
+    return SqlValues.plain(value);
+  }
+}
