@@ -114,7 +114,7 @@ class ReliabilityInputIT {
     byte[] input = (record("{\"id\":1}") + state(1) + record("{\"id\":2,\"v\":" + deep + "}") + record("{\"id\":3}")
         + state(2)).getBytes(StandardCharsets.UTF_8);
     ConnectorProcess.Result result = write(input);
-    assertFailed(result, "system_error", "Input line 3", "1000");
+    assertFailed(result, "system_error", "Input line 3", "nested deeper than 1000 levels");
     assertEquals(List.of("1"), stateValues(result, AT));
     assertEquals(List.of("1"), ids());
   }
@@ -176,7 +176,8 @@ class ReliabilityInputIT {
   void aPrimaryKeyThatDoesNotFitFailsTheSyncAndIsNeverNulled() throws Exception {
     ConnectorProcess.Result result = write((keyed("{\"id\":1,\"updated\":1}") + keyedState(1)
         + keyed("{\"id\":1e400,\"updated\":2}") + keyedState(2)).getBytes(StandardCharsets.UTF_8));
-    assertFailed(result, "system_error", "Input line 3", "stream keyed", "'id'", "never nulled");
+    assertFailed(result, "config_error", "Input line 3", "stream keyed", "'id'", "never nulled",
+        "choose another primary key");
     assertEquals(List.of("1"), stateValues(result, "/state/stream/stream_state/at"));
     assertEquals(List.of("1"), db.column("SELECT id FROM keyed"));
   }
@@ -215,7 +216,7 @@ class ReliabilityInputIT {
     input.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
     input.write(("\"}}}\n" + record("{\"id\":3}") + state(2)).getBytes(StandardCharsets.UTF_8));
     ConnectorProcess.Result result = write(input.toByteArray());
-    assertFailed(result, "system_error", "Input line 3", "UTF-8");
+    assertFailed(result, "system_error", "Input line 3", "not valid UTF-8");
     assertEquals(List.of("1"), stateValues(result, AT));
     assertEquals(List.of("1"), ids());
   }

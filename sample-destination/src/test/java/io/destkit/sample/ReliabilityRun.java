@@ -65,6 +65,11 @@ final class ReliabilityRun {
     return connector.run(input, "write", "--config", config.toString(), "--catalog", catalog.toString());
   }
 
+  static ConnectorProcess.Result write(ConnectorProcess connector, Path config, Path catalog,
+      ConnectorProcess.Input input, ConnectorProcess.LineListener stdoutLines) {
+    return connector.run(input, stdoutLines, "write", "--config", config.toString(), "--catalog", catalog.toString());
+  }
+
   static ConnectorProcess.Result write(Path config, Path catalog, byte[] input) {
     return write(CONNECTOR, config, catalog, out -> out.write(input));
   }

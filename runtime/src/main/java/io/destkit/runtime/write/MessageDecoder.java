@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.types.MetaChange;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -214,7 +215,7 @@ final class MessageDecoder {
         throw new InputException(lineNumber, "record of stream " + recordPlan.stream().descriptor() + " has a value"
             + " of its primary key or cursor field '" + change.field() + "' that does not fit the field's type ("
             + change.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or"
-            + " choose another primary key or cursor.");
+            + " choose another primary key or cursor.", FailureType.CONFIG);
       }
     }
     List<MetaChange> changes;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.SecretMasker;
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,7 @@ class PrimaryKeyValuesTest {
     assertTrue(e.getMessage().startsWith("Input line 1: record of stream invoices has a value of its primary key"
         + " or cursor field 'number' that does not fit the field's type (DESTINATION_TYPECAST_ERROR)"), e.getMessage());
     assertFalse(e.getMessage().contains("INV-secret"), e.getMessage());
+    assertEquals(FailureType.CONFIG, e.failureType(), "the user's choice of key, as when the warehouse refuses it");
   }
 
   @Test
