@@ -11,7 +11,6 @@ import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -42,6 +41,8 @@ public final class CodecWriter {
   private final Map<String, String> decoderConstants = new LinkedHashMap<>();
   private final List<FieldSpec> constants = new ArrayList<>();
   private final List<MethodSpec> methods = new ArrayList<>();
+  private final Map<String, String> readNames = new LinkedHashMap<>();
+  private final Map<String, String> writeNames = new LinkedHashMap<>();
 
   /**
    * @param schemaJson the stream's schema as written, compact: the codec checks catalogs against it
@@ -122,9 +123,6 @@ public final class CodecWriter {
             .build())
         .addMethods(methods);
   }
-
-  private final Map<String, String> readNames = new LinkedHashMap<>();
-  private final Map<String, String> writeNames = new LinkedHashMap<>();
 
   private String readName(TypedShape.TypedObject object) {
     return readNames.computeIfAbsent(object.className().simpleName(),
@@ -312,6 +310,6 @@ public final class CodecWriter {
         upper = false;
       }
     }
-    return out.length() == 0 ? "Field" : out.toString().toLowerCase(Locale.ROOT).isEmpty() ? "Field" : out.toString();
+    return out.length() == 0 ? "Field" : out.toString();
   }
 }

@@ -28,8 +28,7 @@ public final class JsonTrees {
 
   /** The value the parser is on, as a tree; the parser is left on the value's last token. */
   public static JsonNode read(JsonParser parser) throws IOException {
-    JsonNode node = MAPPER.readTree(parser);
-    return node;
+    return MAPPER.readTree(parser);
   }
 
   /** Writes a value kept by a record: a tree, or anything Jackson can write. */

@@ -48,6 +48,7 @@ final class MessageDecoder {
   private final List<MetaChange> scratch = new ArrayList<>();
 
   private StreamPlan recordPlan;
+  private StreamPlan lastPlan;
   private Record record;
   private StreamDescriptor stateStream;
   private String stateType;
@@ -230,11 +231,17 @@ final class MessageDecoder {
   }
 
   private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
+    // Records of one stream come in runs: the last plan usually fits, without a descriptor and a map lookup.
+    if (lastPlan != null && stream.equals(lastPlan.stream().name())
+        && java.util.Objects.equals(namespace, lastPlan.stream().namespace())) {
+      return lastPlan;
+    }
     StreamPlan plan = plans.get(new StreamDescriptor(namespace, stream));
     if (plan == null) {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
           + ", which is not in the catalog");
     }
+    lastPlan = plan;
     return plan;
   }
 

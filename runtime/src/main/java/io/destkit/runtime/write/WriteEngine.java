@@ -38,6 +38,9 @@ public final class WriteEngine {
   private final Progress progress;
 
   private volatile Throwable writerFailure;
+  /** The buffer of the last record's stream: records come in runs of one stream. */
+  private StreamContext lastStream;
+  private StreamBuffer lastBuffer;
   private long recordsRead;
   private long sinceGlobalState;
   private long lastFlush = System.nanoTime();
@@ -166,7 +169,11 @@ public final class WriteEngine {
   }
 
   private void onRecord(StreamContext stream, Record record) throws InterruptedException {
-    StreamBuffer buffer = buffers.get(stream.descriptor());
+    if (stream != lastStream) {
+      lastBuffer = buffers.get(stream.descriptor());
+      lastStream = stream;
+    }
+    StreamBuffer buffer = lastBuffer;
     long footprint = WriteOptions.footprint(record.size());
     while (!budget.tryAcquire(footprint)) {
       StreamBuffer largest = largestBuffer();
