@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The same records written through the whole engine into {@link BenchDestination}, decoded either by the typed
+ * The same records written through the whole engine into {@link DevNullDestination}, decoded either by the typed
  * stream's generated codec (stream {@code events}) or by the runtime's plan (the same schema under another name).
  * Run: {@code java -jar bench/target/benchmarks.jar DecodeBenchmark}.
  */
@@ -71,9 +71,9 @@ public class DecodeBenchmark {
   /** Records per second, whole engine: framing, envelope, data, batching, hand-off. */
   @Benchmark
   public long write() throws Exception {
-    BenchDestination destination = new BenchDestination();
+    DevNullDestination destination = new DevNullDestination();
     WriteOptions options = new WriteOptions(50_000, 32L << 20, 512L << 20, Duration.ofMinutes(5), Duration.ZERO);
-    new WriteEngine(catalog, new BenchDestinationDispatcher(destination), options,
+    new WriteEngine(catalog, new DevNullDestinationDispatcher(destination), options,
         new ProtocolOutput(OutputStream.nullOutputStream(), new SecretMasker()),
         new PrintStream(OutputStream.nullOutputStream())).run(new ByteArrayInputStream(input));
     return destination.seen;

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Typed records end to end, as the platform runs a connector: the benchmark destination's {@code events} stream is
+ * Typed records end to end, as the platform runs a connector: destination-devnull's {@code events} stream is
  * decoded by its generated codec in a child process; what the typed writer saw comes back on standard error.
  */
 class TypedStreamIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path JAR = Path.of(System.getProperty("destkit.benchJar", "target/benchmarks.jar"));
-  private static final String MAIN = "io.destkit.bench.BenchDestinationMain";
+  private static final Path JAR = Path.of(System.getProperty("destkit.devnullJar",
+      "target/destination-devnull.jar"));
 
   @TempDir
   Path dir;
@@ -69,8 +69,8 @@ class TypedStreamIT {
     Files.writeString(config, "{}");
     Path catalogFile = dir.resolve("catalog.json");
     Files.writeString(catalogFile, catalog);
-    return ConnectorProcess.ofMainClass(JAR, MAIN).run(input.getBytes(StandardCharsets.UTF_8), "write", "--config", config.toString(), "--catalog",
-            catalogFile.toString());
+    return ConnectorProcess.of(JAR).run(input.getBytes(StandardCharsets.UTF_8), "write", "--config", config.toString(),
+        "--catalog", catalogFile.toString());
   }
 
   private static String catalog(String properties) {

@@ -169,7 +169,8 @@ final class IsoTemporals {
     }
 
     ZoneOffset zoneOffset() {
-      return hasOffset ? ZoneOffset.ofTotalSeconds(offsetSeconds) : ZoneOffset.UTC;
+      // Most offsets are zero: UTC without the lookup in ZoneOffset's cache.
+      return hasOffset && offsetSeconds != 0 ? ZoneOffset.ofTotalSeconds(offsetSeconds) : ZoneOffset.UTC;
     }
 
     LocalDateTime localDateTime() {

@@ -216,7 +216,11 @@ public final class ValueDecoders {
         }
         return numberText(parser.getText(), field, changes);
       case VALUE_NUMBER_FLOAT:
-        return parser.isNaN() ? typecastError(parser, field, changes) : numberText(parser.getText(), field, changes);
+        if (parser.isNaN()) {
+          return typecastError(parser, field, changes);
+        }
+        BigDecimal simple = simpleDecimal(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+        return simple != null ? simple : numberText(parser.getText(), field, changes);
       case VALUE_STRING:
         return numberText(parser.getText().trim(), field, changes);
       case VALUE_NULL:
@@ -224,6 +228,40 @@ public final class ValueDecoders {
       default:
         return typecastError(parser, field, changes);
     }
+  }
+
+  /**
+   * The decimal that {@code text} writes when it is an optional minus, digits, a point and digits, at most 18 digits
+   * in all (the common case, which needs no general parsing); else null.
+   */
+  static BigDecimal simpleDecimal(char[] text, int offset, int length) {
+    int end = offset + length;
+    int i = offset;
+    boolean negative = i < end && text[i] == '-';
+    if (negative) {
+      i++;
+    }
+    long unscaled = 0;
+    int digits = 0;
+    int scale = -1;
+    for (; i < end; i++) {
+      char c = text[i];
+      if (c >= '0' && c <= '9') {
+        unscaled = unscaled * 10 + (c - '0');
+        digits++;
+        if (scale >= 0) {
+          scale++;
+        }
+      } else if (c == '.' && scale < 0) {
+        scale = 0;
+      } else {
+        return null;
+      }
+    }
+    if (digits == 0 || digits > LONG_DIGITS - 1 || scale <= 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
   }
 
   private static BigDecimal numberText(String text, String field, List<MetaChange> changes) {

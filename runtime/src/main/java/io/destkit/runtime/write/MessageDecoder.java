@@ -1,10 +1,12 @@
 package io.destkit.runtime.write;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -34,14 +36,13 @@ final class MessageDecoder {
   /** Nesting deeper than this ends the write with an error naming the line, before any stack is at risk. */
   static final int MAX_NESTING_DEPTH = 1000;
 
-  private final JsonFactory factory = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      // A record may hold one very large string (a document, an image in base64): memory is the only limit.
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(MAX_NESTING_DEPTH)
-          .build())
-      .build();
+  /** Parsers of whole blocks: their locations carry the input, so that JSON values can be copied as bytes. */
+  static final JsonFactory BLOCK_FACTORY = factory(true);
+  /**
+   * Parsers of single lines, for the careful path: without the input in locations, so that no error can quote it
+   * (it may hold secrets).
+   */
+  private final JsonFactory lineFactory = factory(false);
   private final Map<StreamDescriptor, StreamPlan> plans = new HashMap<>();
   /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
   private final Set<String> namespaced = new HashSet<>();
@@ -59,6 +60,25 @@ final class MessageDecoder {
 
   private static final Object[] NO_VALUES = new Object[0];
 
+  private long messageStart;
+  private long messageEnd;
+
+  private static JsonFactory factory(boolean sourceInLocation) {
+    JsonFactoryBuilder builder = new JsonFactoryBuilder();
+    builder.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        // A record may hold one very large string (a document, an image in base64): memory is the only limit.
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .build());
+    if (sourceInLocation) {
+      builder.enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+    } else {
+      builder.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+    }
+    return builder.build();
+  }
+
   MessageDecoder(Catalog catalog, WriteHandlers handlers) {
     for (StreamContext stream : catalog.streams()) {
       plans.put(stream.descriptor(), new StreamPlan(stream, handlers.codec(stream)));
@@ -68,9 +88,12 @@ final class MessageDecoder {
     }
   }
 
-  /** Decodes the line {@code buffer[offset, offset + length)}, number {@code lineNumber} of the input. */
+  /**
+   * Decodes the line {@code buffer[offset, offset + length)}, number {@code lineNumber} of the input, with a parser of
+   * its own: the careful way, whose errors name exactly what is wrong with the line.
+   */
   Kind decode(byte[] buffer, int offset, int length, long lineNumber) throws InputException {
-    try (JsonParser parser = factory.createParser(buffer, offset, length)) {
+    try (JsonParser parser = lineFactory.createParser(buffer, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return Kind.OTHER;
@@ -78,29 +101,11 @@ final class MessageDecoder {
       if (first != JsonToken.START_OBJECT) {
         throw new InputException(lineNumber, "is not a JSON object");
       }
-      Kind kind = Kind.OTHER;
-      String type = null;
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (field.equals("type") && value == JsonToken.VALUE_STRING) {
-          type = parser.getText();
-        } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
-          record(parser, length, lineNumber);
-          kind = Kind.RECORD;
-        } else if (field.equals("state") && value == JsonToken.START_OBJECT) {
-          state(parser);
-          kind = Kind.STATE;
-        } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
-          kind = trace(parser) ? Kind.STREAM_COMPLETE : Kind.OTHER;
-        } else {
-          parser.skipChildren();
-        }
-      }
+      Kind kind = message(parser, lineNumber);
       if (parser.nextToken() != null) {
         throw new InputException(lineNumber, "holds more than one JSON value");
       }
-      return matches(kind, type) ? kind : Kind.OTHER;
+      return kind;
     } catch (StreamConstraintsException e) {
       throw new InputException(lineNumber, "is nested deeper than " + MAX_NESTING_DEPTH + " levels, which this"
           + " destination does not read");
@@ -113,6 +118,36 @@ final class MessageDecoder {
     } catch (IOException e) {
       throw new InputException(lineNumber, "cannot be read: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Decodes the message whose START_OBJECT the parser is on, leaving the parser on its END_OBJECT. Offsets of the
+   * message within the parser's input are kept for {@link #state}. Syntax errors come as Jackson's exceptions, for
+   * the caller to report; what is wrong with a well-formed message comes as an {@link InputException}.
+   */
+  Kind message(JsonParser parser, long lineNumber) throws IOException, InputException {
+    messageStart = parser.currentTokenLocation().getByteOffset();
+    Kind kind = Kind.OTHER;
+    String type = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        type = parser.getText();
+      } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
+        record(parser, lineNumber);
+        kind = Kind.RECORD;
+      } else if (field.equals("state") && value == JsonToken.START_OBJECT) {
+        state(parser);
+        kind = Kind.STATE;
+      } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
+        kind = trace(parser) ? Kind.STREAM_COMPLETE : Kind.OTHER;
+      } else {
+        parser.skipChildren();
+      }
+    }
+    messageEnd = parser.currentLocation().getByteOffset();
+    return matches(kind, type) ? kind : Kind.OTHER;
   }
 
   /** A payload counts only under its own type; a message without type is taken by its payload. */
@@ -132,7 +167,7 @@ final class MessageDecoder {
     }
   }
 
-  private void record(JsonParser parser, int size, long lineNumber) throws IOException, InputException {
+  private void record(JsonParser parser, long lineNumber) throws IOException, InputException {
     String stream = null;
     String namespace = null;
     boolean namespaceSeen = false;
@@ -147,7 +182,7 @@ final class MessageDecoder {
       JsonToken value = parser.nextToken();
       switch (field) {
         case "stream":
-          stream = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          stream = value == JsonToken.VALUE_STRING ? streamName(parser) : null;
           break;
         case "namespace":
           namespace = value == JsonToken.VALUE_STRING ? parser.getText() : null;
@@ -227,12 +262,34 @@ final class MessageDecoder {
       changes.addAll(sourceChanges);
       changes.addAll(scratch);
     }
+    // Its size on the wire, near enough: the envelope up to the end of the record object.
+    int size = (int) (parser.currentLocation().getByteOffset() - messageStart + 2);
     record = new Record(randomUuid(), emittedAt, values, typed, changes, size);
+  }
+
+  /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
+  private String streamName(JsonParser parser) throws IOException {
+    if (lastPlan != null) {
+      String last = lastPlan.stream().name();
+      int length = parser.getTextLength();
+      if (length == last.length()) {
+        char[] text = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int i = 0;
+        while (i < length && text[offset + i] == last.charAt(i)) {
+          i++;
+        }
+        if (i == length) {
+          return last;
+        }
+      }
+    }
+    return parser.getText();
   }
 
   private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
     // Records of one stream come in runs: the last plan usually fits, without a descriptor and a map lookup.
-    if (lastPlan != null && stream.equals(lastPlan.stream().name())
+    if (lastPlan != null && (stream == lastPlan.stream().name() || stream.equals(lastPlan.stream().name()))
         && java.util.Objects.equals(namespace, lastPlan.stream().namespace())) {
       return lastPlan;
     }
@@ -388,9 +445,14 @@ final class MessageDecoder {
     return record;
   }
 
-  /** The state line as received, with what the checkpointer needs. */
-  PendingState state(byte[] buffer, int offset, int length, long recordsBefore, long recordCount) {
-    return new PendingState(Arrays.copyOfRange(buffer, offset, offset + length), stateEnd, stateHasFields,
+  /**
+   * The state message as received, with what the checkpointer needs; {@code base} is where in {@code buffer} the
+   * parser's input began.
+   */
+  PendingState state(byte[] buffer, int base, long recordsBefore, long recordCount) {
+    int start = base + (int) messageStart;
+    int end = base + (int) messageEnd;
+    return new PendingState(Arrays.copyOfRange(buffer, start, end), stateEnd - (int) messageStart, stateHasFields,
         stateHasStats, recordsBefore, recordCount);
   }
 

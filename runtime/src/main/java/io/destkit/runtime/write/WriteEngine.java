@@ -130,20 +130,18 @@ public final class WriteEngine {
    * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading at once.
    */
   private Throwable read(InputStream input) throws InterruptedException {
-    LineReader lines = new LineReader(input, 1 << 20);
     MessageDecoder decoder = new MessageDecoder(catalog, handlers);
+    MessageReader messages = new MessageReader(input, decoder, 1 << 20);
     Throwable failure = null;
     try {
-      while (writerFailure == null && lines.next()) {
-        if (lines.lineLength() == 0) {
-          continue;
-        }
-        switch (decoder.decode(lines.buffer(), lines.lineStart(), lines.lineLength(), lines.lineNumber())) {
+      MessageDecoder.Kind kind;
+      while (writerFailure == null && (kind = messages.next()) != null) {
+        switch (kind) {
           case RECORD:
             onRecord(decoder.recordPlan().stream(), decoder.record());
             break;
           case STATE:
-            onState(decoder, lines);
+            onState(decoder, messages);
             break;
           case STREAM_COMPLETE:
             onStreamComplete(decoder.completed());
@@ -199,7 +197,7 @@ public final class WriteEngine {
     }
   }
 
-  private void onState(MessageDecoder decoder, LineReader lines) throws InterruptedException {
+  private void onState(MessageDecoder decoder, MessageReader messages) throws InterruptedException {
     long count;
     if ("STREAM".equals(decoder.stateType()) && decoder.stateStream() != null
         && buffers.containsKey(decoder.stateStream())) {
@@ -210,7 +208,7 @@ public final class WriteEngine {
       count = sinceGlobalState;
       sinceGlobalState = 0;
     }
-    pendingStates.addLast(decoder.state(lines.buffer(), lines.lineStart(), lines.lineLength(), recordsRead, count));
+    pendingStates.addLast(messages.state(recordsRead, count));
     if (oldestBuffered() >= recordsRead) {
       // Every record before it is already with the writer: it leaves with the next commit.
       enqueue(new WriterTask.Commit(coveredStates()));

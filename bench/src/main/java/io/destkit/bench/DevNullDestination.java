@@ -12,10 +12,10 @@ import java.util.List;
  * Decodes every record and discards it, as the platform's dev-null destination does: the stream {@code events} through
  * its generated codec, every other stream through the runtime's plan. What the benchmarks measure is decoding alone.
  */
-@Destination(name = "destination-destkit-bench", title = "destkit benchmark (discards records)",
-    documentationUrl = "https://github.com/destkit/destkit/tree/main/bench", config = BenchConfig.class)
+@Destination(name = "destination-devnull", title = "Dev null (decodes and discards records)",
+    documentationUrl = "https://github.com/destkit/destkit/tree/main/bench", config = DevNullConfig.class)
 @Stream(name = "events", type = "Event")
-public class BenchDestination {
+public class DevNullDestination {
   /** Records seen, so that nothing is optimized away. */
   long seen;
   private long typed;

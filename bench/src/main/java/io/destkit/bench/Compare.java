@@ -1,0 +1,529 @@
+package io.destkit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The whole-process comparison: the same input through six programs, each a fresh process as the platform starts
+ * one, in rounds that alternate between them so that the machine's drift touches all alike.
+ * <ul>
+ *   <li>(a) tokens: a Jackson token walk of every line, a parser per line: the floor;</li>
+ *   <li>(b) tree: {@code ObjectMapper.readTree} per line, the way older Java destinations read;</li>
+ *   <li>(c) devnull: destination-devnull, which decodes every record and discards it;</li>
+ *   <li>(d) sqlite: the sample destination into a SQLite file;</li>
+ *   <li>(e) postgres: the sample destination into PostgreSQL (an embedded server started here);</li>
+ *   <li>(f) psql-copy: {@code psql \copy} of the same rows, as CSV, into a table of the same shape.</li>
+ * </ul>
+ * Each run's wall time and peak resident memory come from GNU time; every destination run must exit 0 and
+ * acknowledge every record in its echoed states. Then, unless skipped: devnull's peak memory for two input sizes,
+ * and {@code spec} / {@code check} start-up times with and without a class-data-sharing archive. The report is
+ * Markdown, printed and written to {@code WORK/results.md}. Run it through {@code bench/run}, which builds
+ * everything first.
+ */
+public final class Compare {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TIME = "/usr/bin/time";
+  private static final String SCHEMA = "bench";
+  private static final String COPY_SCHEMA = "copy_target";
+
+  private final Options options;
+  private final Path work;
+  private final StringBuilder report = new StringBuilder();
+  private EmbeddedPostgres postgres;
+
+  /** What the comparison is told on its command line. */
+  record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
+      List<Long> rssRecords, int startupRuns, List<String> jvmFlags, List<String> only) {
+    static Options parse(String[] args) {
+      long records = 2_000_000;
+      DataGenerator.Shape shape = DataGenerator.Shape.TYPICAL;
+      int rounds = 3;
+      Path work = Path.of("bench/target/compare");
+      Path devnull = Path.of("bench/target/destination-devnull.jar");
+      Path sample = Path.of("sample-destination/target/sample-destination.jar");
+      List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
+      int startupRuns = 5;
+      List<String> jvmFlags = List.of();
+      List<String> only = List.of("a", "b", "c", "d", "e", "f");
+      for (int i = 0; i < args.length; i += 2) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        String value = args[i + 1];
+        switch (args[i]) {
+          case "--records" -> records = Long.parseLong(value.replace("_", ""));
+          case "--shape" -> shape = DataGenerator.Shape.valueOf(value.toUpperCase(Locale.ROOT));
+          case "--rounds" -> rounds = Integer.parseInt(value);
+          case "--work" -> work = Path.of(value);
+          case "--devnull" -> devnull = Path.of(value);
+          case "--sample" -> sample = Path.of(value);
+          case "--rss-records" -> rssRecords = value.equals("none") ? List.of()
+              : Arrays.stream(value.split(",")).map(s -> Long.parseLong(s.trim().replace("_", ""))).toList();
+          case "--startup-runs" -> startupRuns = Integer.parseInt(value);
+          case "--jvm-flags" -> jvmFlags = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+          case "--only" -> only = List.of(value.split(","));
+          default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
+              + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
+              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f");
+        }
+      }
+      return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
+    }
+  }
+
+  /** One run's figures. */
+  record Run(double seconds, long peakKilobytes) {}
+
+  /** One program of the comparison. */
+  record Variant(String key, String name, String what) {}
+
+  private static final List<Variant> VARIANTS = List.of(
+      new Variant("a", "tokens", "Jackson token walk, a parser per line (the floor)"),
+      new Variant("b", "tree", "ObjectMapper.readTree per line (the old way)"),
+      new Variant("c", "devnull", "destination-devnull: every record decoded, then discarded"),
+      new Variant("d", "sqlite", "the sample destination into SQLite"),
+      new Variant("e", "postgres", "the sample destination into PostgreSQL"),
+      new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"));
+
+  Compare(Options options) {
+    this.options = options;
+    this.work = options.work().toAbsolutePath();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    Compare compare = new Compare(options);
+    try {
+      compare.run();
+    } finally {
+      compare.stop();
+    }
+    System.exit(0);
+  }
+
+  void run() throws Exception {
+    if (!Files.isExecutable(Path.of(TIME))) {
+      throw new IllegalStateException(TIME + " (GNU time) is needed to measure peak memory: install the Debian"
+          + " package 'time', or run bench/run, which does");
+    }
+    for (Path jar : List.of(options.devnull(), options.sample())) {
+      if (!Files.isRegularFile(jar)) {
+        throw new IllegalStateException(jar + " is missing: build first (bench/run does)");
+      }
+    }
+    Files.createDirectories(work);
+    header();
+    Path data = data(options.shape(), options.records());
+    compareThroughput(data);
+    if (!options.rssRecords().isEmpty()) {
+      memory();
+    }
+    if (options.startupRuns() > 0) {
+      startup();
+    }
+    Files.writeString(work.resolve("results.md"), report);
+    System.out.println();
+    System.out.println(report);
+    System.out.println("(written to " + work.resolve("results.md") + ")");
+  }
+
+  private void header() throws IOException, InterruptedException {
+    line("## Results of " + LocalDate.now());
+    line("");
+    line("Machine: " + machine());
+    line("");
+    line("JVM flags for every Java process: " + (options.jvmFlags().isEmpty() ? "none (the JVM's defaults)"
+        : "`" + String.join(" ", options.jvmFlags()) + "`") + ".");
+    line("");
+  }
+
+  private String machine() throws IOException, InterruptedException {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+    long cores = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("processor"))
+        .count();
+    String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+        .findFirst().map(l -> String.format(Locale.ROOT, "%.0f GiB", Long.parseLong(l.replaceAll("\\D", ""))
+            / 1024.0 / 1024.0)).orElse("unknown memory");
+    String java = output(List.of("java", "-version")).lines().findFirst().orElse("java");
+    String load = Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+    return cores + " cores (" + cpu + "), " + memory + ", " + java + ", load average " + load + " at the start";
+  }
+
+  /** The input for {@code records} records of {@code shape}, generated once and kept in the work folder. */
+  private Path data(DataGenerator.Shape shape, long records) throws IOException {
+    Path dir = work.resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + records);
+    Path messages = dir.resolve("messages.jsonl");
+    if (!Files.exists(dir.resolve("done"))) {
+      System.err.println("generating " + records + " records of shape " + shape + " in " + dir);
+      DataGenerator.main(new String[] {"--records", Long.toString(records), "--shape", shape.name(), "--out",
+          dir.toString()});
+      Files.writeString(dir.resolve("done"), "");
+    }
+    Files.writeString(work.resolve("devnull.json"), "{}");
+    return messages;
+  }
+
+  private void compareThroughput(Path messages) throws Exception {
+    Path catalog = messages.resolveSibling("catalog.json");
+    long bytes = Files.size(messages);
+    String stream = JSON.readTree(catalog.toFile()).at("/streams/0/stream/name").asText();
+    Path sqliteFile = work.resolve("sample.sqlite");
+    Path sqliteConfig = work.resolve("sqlite.json");
+    Files.writeString(sqliteConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
+        .put("engine", "sqlite").put("path", sqliteFile.toString())).toString());
+    boolean wantsPostgres = options.only().contains("e") || options.only().contains("f");
+    Path postgresConfig = work.resolve("postgres.json");
+    Path csv = work.resolve("rows.csv");
+    boolean psql = which("psql");
+    if (wantsPostgres) {
+      startPostgres();
+      Files.writeString(postgresConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
+          .put("engine", "postgres").put("host", "localhost").put("port", postgres.getPort())
+          .put("database", "postgres").put("schema", SCHEMA).put("username", "postgres")).toString());
+      // A first load into PostgreSQL, not counted: it gives the rows that psql copies, and the table's shape.
+      dropSchema(SCHEMA);
+      Run first = destination(options.sample(), postgresConfig, catalog, messages, "warm-up");
+      String table = table(stream);
+      checkRows(SCHEMA + "." + table, options.records());
+      System.err.printf(Locale.ROOT, "warm-up load into PostgreSQL: %.2f s%n", first.seconds());
+      if (psql) {
+        Files.deleteIfExists(csv);
+        psql("\\copy (SELECT * FROM " + SCHEMA + "." + table + ") TO '" + csv + "' WITH (FORMAT csv)");
+        sql("DROP SCHEMA IF EXISTS " + COPY_SCHEMA + " CASCADE", "CREATE SCHEMA " + COPY_SCHEMA,
+            "CREATE TABLE " + COPY_SCHEMA + "." + table + " (LIKE " + SCHEMA + "." + table + " INCLUDING ALL)");
+      }
+    }
+    Map<String, List<Run>> runs = new LinkedHashMap<>();
+    for (int round = 1; round <= options.rounds(); round++) {
+      for (Variant variant : VARIANTS) {
+        if (!options.only().contains(variant.key())) {
+          continue;
+        }
+        Run run;
+        switch (variant.key()) {
+          case "a" -> run = baseline("tokens", messages);
+          case "b" -> run = baseline("tree", messages);
+          case "c" -> run = destination(options.devnull(), work.resolve("devnull.json"), catalog, messages,
+              variant.name());
+          case "d" -> {
+            Files.deleteIfExists(sqliteFile);
+            run = destination(options.sample(), sqliteConfig, catalog, messages, variant.name());
+          }
+          case "e" -> {
+            dropSchema(SCHEMA);
+            run = destination(options.sample(), postgresConfig, catalog, messages, variant.name());
+            checkRows(SCHEMA + "." + table(stream), options.records());
+          }
+          case "f" -> {
+            if (!psql) {
+              continue;
+            }
+            String target = COPY_SCHEMA + "." + table(stream);
+            sql("TRUNCATE " + target);
+            run = measure(List.of("psql", "-X", "-q", "-h", "localhost", "-p", Integer.toString(postgres.getPort()),
+                "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+                "\\copy " + target + " FROM '" + csv + "' WITH (FORMAT csv)"), null, variant.name());
+            checkRows(target, options.records());
+          }
+          default -> throw new AssertionError(variant);
+        }
+        System.err.printf(Locale.ROOT, "round %d %-10s %7.2f s %8.0f MB%n", round, variant.name(), run.seconds(),
+            run.peakKilobytes() / 1024.0);
+        runs.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(run);
+      }
+    }
+    throughputReport(runs, bytes, psql);
+  }
+
+  private void throughputReport(Map<String, List<Run>> runs, long bytes, boolean psql) {
+    long records = options.records();
+    line("### Throughput: " + String.format(Locale.ROOT, "%,d", records) + " records of shape "
+        + options.shape().name().toLowerCase(Locale.ROOT) + " (" + String.format(Locale.ROOT, "%,.0f", bytes / 1e6)
+        + " MB, " + String.format(Locale.ROOT, "%.0f", (double) bytes / records) + " bytes a record, a STATE every"
+        + " 10,000), median of " + options.rounds() + " alternating rounds");
+    line("");
+    line("| | program | wall s (median) | wall s (all) | records/s | MB/s | peak RSS MB |");
+    line("|---|---|---:|---|---:|---:|---:|");
+    for (Variant variant : VARIANTS) {
+      List<Run> list = runs.get(variant.key());
+      if (list == null) {
+        if (variant.key().equals("f") && !psql && options.only().contains("f")) {
+          line("| (f) | psql-copy | skipped: psql is not installed | | | | |");
+        }
+        continue;
+      }
+      double median = median(list.stream().mapToDouble(Run::seconds).toArray());
+      long peak = list.stream().mapToLong(Run::peakKilobytes).max().orElse(0);
+      line(String.format(Locale.ROOT, "| (%s) | %s: %s | %.2f | %s | %,.0f | %.1f | %.0f |", variant.key(),
+          variant.name(), variant.what(), median, list.stream().map(r -> String.format(Locale.ROOT, "%.2f",
+              r.seconds())).collect(Collectors.joining(", ")), records / median, bytes / median / 1e6,
+          peak / 1024.0));
+    }
+    line("");
+    line("Ratios of throughput (the inverse of the ratio of wall times), median over rounds of each round's ratio:");
+    line("");
+    line("| ratio | measured | target | |");
+    line("|---|---:|---:|---|");
+    ratio(runs, "c", "a", 0.8, "devnull / token walk (c/a)");
+    ratio(runs, "c", "b", 1.5, "devnull / readTree (c/b)");
+    ratio(runs, "e", "f", 0.7, "sample into PostgreSQL / psql \\copy (e/f)");
+    ratio(runs, "d", "c", 0.5, "sample into SQLite / devnull (d/c)");
+    line("");
+  }
+
+  private void ratio(Map<String, List<Run>> runs, String of, String to, double target, String label) {
+    List<Run> a = runs.get(of);
+    List<Run> b = runs.get(to);
+    if (a == null || b == null) {
+      return;
+    }
+    int n = Math.min(a.size(), b.size());
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = b.get(i).seconds() / a.get(i).seconds();
+    }
+    double median = median(ratios);
+    line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.1fx | %s |", label, median, target,
+        median >= target ? "met" : "missed"));
+  }
+
+  /** devnull's peak memory as the input grows: a streaming engine's stays flat. */
+  private void memory() throws Exception {
+    line("### Memory: destination-devnull's peak RSS by input size");
+    line("");
+    line("| records | input MB | wall s | peak RSS MB |");
+    line("|---:|---:|---:|---:|");
+    List<Run> results = new ArrayList<>();
+    for (long records : options.rssRecords()) {
+      Path messages = data(options.shape(), records);
+      Path catalog = messages.resolveSibling("catalog.json");
+      Run run = destination(options.devnull(), work.resolve("devnull.json"), catalog, messages, "devnull");
+      results.add(run);
+      line(String.format(Locale.ROOT, "| %,d | %,.0f | %.2f | %.0f |", records, Files.size(messages) / 1e6,
+          run.seconds(), run.peakKilobytes() / 1024.0));
+    }
+    if (results.size() >= 2) {
+      double ratio = (double) results.get(results.size() - 1).peakKilobytes() / results.get(0).peakKilobytes();
+      line("");
+      line(String.format(Locale.ROOT, "Peak RSS of the largest input / the smallest: %.2fx (target <= 1.1x: %s).",
+          ratio, ratio <= 1.1 ? "met" : "missed"));
+    }
+    line("");
+  }
+
+  /** spec and check, JVM start included, with and without a class-data-sharing archive of the connector. */
+  private void startup() throws Exception {
+    line("### Start-up: `spec` and `check`, JVM start included, median of " + options.startupRuns() + " runs");
+    line("");
+    line("| connector | command | default | with AppCDS archive | ratio |");
+    line("|---|---|---:|---:|---:|");
+    Path sqliteConfig = work.resolve("startup-sqlite.json");
+    Files.writeString(sqliteConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
+        .put("engine", "sqlite").put("path", work.resolve("startup.sqlite").toString())).toString());
+    Map<String, Path> configs = new LinkedHashMap<>();
+    configs.put("destination-devnull", work.resolve("devnull.json"));
+    configs.put("sample (SQLite)", sqliteConfig);
+    for (Map.Entry<String, Path> connector : configs.entrySet()) {
+      Path jar = connector.getKey().startsWith("sample") ? options.sample() : options.devnull();
+      Path archive = work.resolve(jar.getFileName() + ".jsa");
+      Files.deleteIfExists(archive);
+      // The archive is made by one check run, which loads what spec loads and more.
+      measure(javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "check",
+          "--config", connector.getValue().toString())), null, "archive");
+      for (String command : List.of("spec", "check")) {
+        List<String> arguments = command.equals("spec") ? List.of("spec")
+            : List.of("check", "--config", connector.getValue().toString());
+        double[] plain = new double[options.startupRuns()];
+        double[] shared = new double[options.startupRuns()];
+        for (int i = 0; i < options.startupRuns(); i++) {
+          List<String> base = new ArrayList<>(List.of("-jar", jar.toString()));
+          base.addAll(arguments);
+          plain[i] = measure(javaCommand(base), null, command).seconds();
+          List<String> withArchive = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+          withArchive.addAll(base);
+          shared[i] = measure(javaCommand(withArchive), null, command + " (CDS)").seconds();
+        }
+        double a = median(plain);
+        double b = median(shared);
+        line(String.format(Locale.ROOT, "| %s | %s | %.2f s | %.2f s | %.2fx |", connector.getKey(), command, a, b,
+            a / b));
+      }
+    }
+    line("");
+  }
+
+  private Run baseline(String mode, Path messages) throws IOException, InterruptedException {
+    return measure(javaCommand(List.of("-cp", options.devnull().toString(), "io.destkit.bench.Baseline", mode)),
+        messages, mode);
+  }
+
+  /** Runs a destination's write and checks that its states acknowledge every record. */
+  private Run destination(Path jar, Path config, Path catalog, Path messages, String name)
+      throws IOException, InterruptedException {
+    Path stdout = work.resolve(name + ".out");
+    Run run = measure(javaCommand(List.of("-jar", jar.toString(), "write", "--config", config.toString(),
+        "--catalog", catalog.toString())), messages, name, stdout);
+    long acknowledged = 0;
+    for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
+      JsonNode message = JSON.readTree(line);
+      if ("STATE".equals(message.path("type").asText())) {
+        acknowledged += message.at("/state/destinationStats/recordCount").asLong();
+      }
+    }
+    Files.delete(stdout);
+    long expected = recordsOf(messages);
+    if (acknowledged != expected) {
+      throw new IllegalStateException(name + " acknowledged " + acknowledged + " records in its states, not "
+          + expected);
+    }
+    return run;
+  }
+
+  /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS). */
+  private static long recordsOf(Path messages) {
+    String folder = messages.getParent().getFileName().toString();
+    return Long.parseLong(folder.substring(folder.lastIndexOf('-') + 1));
+  }
+
+  private List<String> javaCommand(List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add("java");
+    command.addAll(options.jvmFlags());
+    command.addAll(arguments);
+    return command;
+  }
+
+  private Run measure(List<String> command, Path stdin, String name) throws IOException, InterruptedException {
+    return measure(command, stdin, name, null);
+  }
+
+  /** Runs {@code command} under GNU time; it must exit 0. */
+  private Run measure(List<String> command, Path stdin, String name, Path stdout)
+      throws IOException, InterruptedException {
+    List<String> timed = new ArrayList<>(List.of(TIME, "-f", "destkit-time %e %M"));
+    timed.addAll(command);
+    Path stderr = work.resolve(name.replaceAll("\\W", "_") + ".err");
+    ProcessBuilder builder = new ProcessBuilder(timed)
+        .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
+        .redirectError(stderr.toFile());
+    if (stdin != null) {
+      builder.redirectInput(stdin.toFile());
+    }
+    int exit = builder.start().waitFor();
+    List<String> lines = Files.readAllLines(stderr);
+    String timing = lines.stream().filter(l -> l.startsWith("destkit-time ")).reduce((x, y) -> y).orElse(null);
+    if (exit != 0 || timing == null) {
+      throw new IllegalStateException(name + " failed with exit code " + exit + ": " + String.join("\n",
+          lines.subList(Math.max(0, lines.size() - 20), lines.size())));
+    }
+    String[] parts = timing.split(" ");
+    return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]));
+  }
+
+  private void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder()
+        .setDataDirectory(work.resolve("pgdata"))
+        .setCleanDataDirectory(true)
+        .start();
+  }
+
+  void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private void dropSchema(String schema) throws SQLException {
+    sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+  }
+
+  private void sql(String... statements) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  /** The name of the table the sample made for {@code stream} in the benchmark schema. */
+  private String table(String stream) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables WHERE"
+            + " table_schema = '" + SCHEMA + "' ORDER BY table_name")) {
+      List<String> names = new ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString(1));
+      }
+      return names.stream().filter(n -> n.equals(stream)).findFirst().or(() -> names.stream().findFirst())
+          .map(n -> "\"" + n + "\"").orElseThrow(() -> new IllegalStateException("no table in schema " + SCHEMA));
+    }
+  }
+
+  private void checkRows(String table, long expected) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      count.next();
+      if (count.getLong(1) != expected) {
+        throw new IllegalStateException(table + " holds " + count.getLong(1) + " rows, not " + expected);
+      }
+    }
+  }
+
+  private void psql(String command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder("psql", "-X", "-q", "-h", "localhost", "-p",
+        Integer.toString(postgres.getPort()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+        command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("psql failed: " + output);
+    }
+  }
+
+  private static boolean which(String program) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String output(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    process.waitFor();
+    return text;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private void line(String text) {
+    report.append(text).append('\n');
+  }
+}
