@@ -2,6 +2,7 @@ package io.destkit.runtime.write;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -50,7 +51,6 @@ final class MessageDecoder {
 
   private StreamPlan recordPlan;
   private StreamPlan lastPlan;
-  private Record record;
   private StreamDescriptor stateStream;
   private String stateType;
   private int stateEnd;
@@ -60,8 +60,16 @@ final class MessageDecoder {
 
   private static final Object[] NO_VALUES = new Object[0];
 
+  private static final String[] KNOWN_TYPES = {"RECORD", "STATE", "TRACE"};
+
   private long messageStart;
   private long messageEnd;
+  private int messageEndRow;
+  /** The parts of the last record; its Record is made when asked for, once its message's size is known. */
+  private long recordEmittedAt;
+  private Object[] recordValues;
+  private Object recordTyped;
+  private List<MetaChange> recordChanges;
 
   private static JsonFactory factory(boolean sourceInLocation) {
     JsonFactoryBuilder builder = new JsonFactoryBuilder();
@@ -101,7 +109,7 @@ final class MessageDecoder {
       if (first != JsonToken.START_OBJECT) {
         throw new InputException(lineNumber, "is not a JSON object");
       }
-      Kind kind = message(parser, lineNumber);
+      Kind kind = message(parser, parser.currentTokenLocation(), lineNumber);
       if (parser.nextToken() != null) {
         throw new InputException(lineNumber, "holds more than one JSON value");
       }
@@ -125,15 +133,15 @@ final class MessageDecoder {
    * message within the parser's input are kept for {@link #state}. Syntax errors come as Jackson's exceptions, for
    * the caller to report; what is wrong with a well-formed message comes as an {@link InputException}.
    */
-  Kind message(JsonParser parser, long lineNumber) throws IOException, InputException {
-    messageStart = parser.currentTokenLocation().getByteOffset();
+  Kind message(JsonParser parser, JsonLocation start, long lineNumber) throws IOException, InputException {
+    messageStart = start.getByteOffset();
     Kind kind = Kind.OTHER;
     String type = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (field.equals("type") && value == JsonToken.VALUE_STRING) {
-        type = parser.getText();
+        type = messageType(parser);
       } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
         record(parser, lineNumber);
         kind = Kind.RECORD;
@@ -146,8 +154,36 @@ final class MessageDecoder {
         parser.skipChildren();
       }
     }
-    messageEnd = parser.currentLocation().getByteOffset();
+    JsonLocation end = parser.currentLocation();
+    messageEnd = end.getByteOffset();
+    messageEndRow = end.getLineNr();
     return matches(kind, type) ? kind : Kind.OTHER;
+  }
+
+  /** The message's type, one of the constants when it is one of the three read, without a new String for them. */
+  private static String messageType(JsonParser parser) throws IOException {
+    for (String known : KNOWN_TYPES) {
+      if (textIs(parser, known)) {
+        return known;
+      }
+    }
+    return parser.getText();
+  }
+
+  /** Whether the string value the parser is on is {@code expected}, compared in place. */
+  private static boolean textIs(JsonParser parser, String expected) throws IOException {
+    int length = parser.getTextLength();
+    if (length != expected.length()) {
+      return false;
+    }
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    for (int i = 0; i < length; i++) {
+      if (text[offset + i] != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A payload counts only under its own type; a message without type is taken by its payload. */
@@ -262,9 +298,10 @@ final class MessageDecoder {
       changes.addAll(sourceChanges);
       changes.addAll(scratch);
     }
-    // Its size on the wire, near enough: the envelope up to the end of the record object.
-    int size = (int) (parser.currentLocation().getByteOffset() - messageStart + 2);
-    record = new Record(randomUuid(), emittedAt, values, typed, changes, size);
+    recordEmittedAt = emittedAt;
+    recordValues = values;
+    recordTyped = typed;
+    recordChanges = changes;
   }
 
   /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
@@ -441,8 +478,15 @@ final class MessageDecoder {
     return recordPlan;
   }
 
+  /** The record just decoded, with a new raw id; its size is its message's. */
   Record record() {
-    return record;
+    return new Record(randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
+        (int) (messageEnd - messageStart));
+  }
+
+  /** The parser's line of the end of the message just decoded. */
+  int messageEndRow() {
+    return messageEndRow;
   }
 
   /**

@@ -82,7 +82,7 @@ final class MessageReader {
       }
       MessageDecoder.Kind kind;
       try {
-        kind = decoder.message(parser, parserFirstLine + startRow - 1);
+        kind = decoder.message(parser, start, parserFirstLine + startRow - 1);
       } catch (JsonProcessingException e) {
         return carefully(start);
       } catch (InputException e) {
@@ -92,7 +92,7 @@ final class MessageReader {
         }
         throw e;
       }
-      int endRow = parser.currentLocation().getLineNr();
+      int endRow = decoder.messageEndRow();
       if (endRow != startRow) {
         return carefully(start);
       }

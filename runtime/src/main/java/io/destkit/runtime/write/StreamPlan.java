@@ -20,6 +20,13 @@ import java.util.Set;
 final class StreamPlan {
   private final StreamContext stream;
   private final Map<String, Integer> index = new HashMap<>();
+  /** Column names, interned as the parser interns field names: the expected next name is checked by identity. */
+  private final String[] names;
+  /**
+   * The column that came after each column in the last record ({@code follow[n]}: the first one), so that the
+   * next field's column is guessed right when records list their fields in the same order, as sources write them.
+   */
+  private final int[] follow;
   private final ValueDecoder[] decoders;
   private final RecordCodec<?> codec;
   /** The top-level fields that hold the primary key or the cursor: their values are never nulled. */
@@ -30,7 +37,11 @@ final class StreamPlan {
     this.codec = codec;
     List<Column> columns = stream.columns();
     this.decoders = new ValueDecoder[columns.size()];
+    this.names = new String[columns.size()];
+    this.follow = new int[columns.size() + 1];
     for (int i = 0; i < columns.size(); i++) {
+      names[i] = columns.get(i).name().intern();
+      follow[i] = i + 1;
       index.put(columns.get(i).name(), i);
       decoders[i] = ValueDecoders.forType(columns.get(i).type());
     }
@@ -63,14 +74,23 @@ final class StreamPlan {
   Object[] decode(JsonParser parser, List<MetaChange> changes) throws IOException {
     Object[] values = new Object[decoders.length];
     JsonToken token;
+    int previous = names.length;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
-      Integer column = index.get(field);
+      int column = follow[previous];
+      if (column >= names.length || field != names[column]) {
+        Integer found = index.get(field);
+        column = found == null ? -1 : found;
+        if (column >= 0) {
+          follow[previous] = column;
+        }
+      }
       parser.nextToken();
-      if (column == null) {
+      if (column < 0) {
         parser.skipChildren();
       } else {
         values[column] = decoders[column].decode(parser, field, changes);
+        previous = column;
       }
     }
     if (token != JsonToken.END_OBJECT) {

@@ -16,10 +16,19 @@ import java.time.Duration;
 public record WriteOptions(int batchRows, long batchBytes, long memoryBudget, Duration flushInterval,
     Duration progressInterval) {
 
-  /** Defaults for this JVM: a quarter of the heap as budget, batches of 50,000 records or 32 MB. */
+  /**
+   * The most the default budget takes, however large the heap: a few batches ahead of the writer keep it busy, and
+   * more only holds more records in memory for no gain in speed (measured in BENCHMARKS.md).
+   */
+  static final long MAX_DEFAULT_BUDGET = 256L << 20;
+
+  /**
+   * Defaults for this JVM: a quarter of the heap as budget, at most {@value #MAX_DEFAULT_BUDGET} bytes; batches of
+   * 50,000 records or 32 MB.
+   */
   public static WriteOptions defaults() {
     long heap = Runtime.getRuntime().maxMemory();
-    long budget = heap == Long.MAX_VALUE ? 512L << 20 : heap / 4;
+    long budget = heap == Long.MAX_VALUE ? MAX_DEFAULT_BUDGET : Math.min(heap / 4, MAX_DEFAULT_BUDGET);
     return new WriteOptions(50_000, 32L << 20, budget, Duration.ofMinutes(5), Duration.ofSeconds(10));
   }
 

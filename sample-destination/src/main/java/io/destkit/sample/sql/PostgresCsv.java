@@ -1,5 +1,6 @@
 package io.destkit.sample.sql;
 
+import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class PostgresCsv {
     } else if (value instanceof BigDecimal || value instanceof Long || value instanceof Boolean) {
       plain(value.toString());
     } else if (value instanceof OffsetDateTime timestamp) {
-      plain(ordinaryYear(timestamp.getYear()) ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(timestamp)
+      plain(ordinaryYear(timestamp.getYear()) ? IsoText.offsetDateTime(timestamp)
           : withEra(timestamp.toLocalDateTime(), OFFSET.format(timestamp)));
     } else if (value instanceof LocalDateTime timestamp) {
       plain(ordinaryYear(timestamp.getYear()) ? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp)

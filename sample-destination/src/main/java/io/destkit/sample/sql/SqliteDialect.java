@@ -24,6 +24,11 @@ import java.util.StringJoiner;
  * rebuilding its table, as SQLite has no ALTER COLUMN.
  */
 public final class SqliteDialect implements SqlDialect {
+  /** Significant decimal digits any double holds exactly (DBL_DIG). */
+  private static final int DOUBLE_DIGITS = 15;
+  /** Decimal exponents well inside a double's normal range. */
+  private static final int NORMAL_EXPONENT = 290;
+
   private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -162,12 +167,20 @@ public final class SqliteDialect implements SqlDialect {
     if (!(value instanceof BigDecimal decimal) || asLong(decimal) != null) {
       return value;
     }
+    if (decimal.precision() <= DOUBLE_DIGITS && Math.abs(decimal.scale()) < NORMAL_EXPONENT) {
+      // A double holds any decimal of 15 significant digits (in its normal range): no need to look.
+      return value;
+    }
     BigDecimal nearest = new BigDecimal(Double.toString(decimal.doubleValue()));
     return nearest.compareTo(decimal) == 0 ? value : nearest;
   }
 
   /** The decimal as a long when it is a whole number within a long's range; null otherwise. */
   static Long asLong(BigDecimal decimal) {
+    if (decimal.scale() > 0 && decimal.precision() <= decimal.scale()) {
+      // Below one: a whole number only when zero.
+      return decimal.signum() == 0 ? 0L : null;
+    }
     if (decimal.scale() > 0 && decimal.stripTrailingZeros().scale() > 0) {
       return null;
     }

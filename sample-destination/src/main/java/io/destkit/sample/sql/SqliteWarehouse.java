@@ -3,6 +3,7 @@ package io.destkit.sample.sql;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
 import io.destkit.runtime.error.TransientException;
+import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamDescriptor;
@@ -42,7 +43,7 @@ public final class SqliteWarehouse extends SqlWarehouse {
 
   private final Connection connection;
   private final String file;
-  private final Map<StreamDescriptor, PreparedStatement> inserts = new HashMap<>();
+  private final Map<StreamDescriptor, Inserts> inserts = new HashMap<>();
   /** The last {@code emitted_at} formatted, and its text: records of a batch mostly share it. */
   private long lastEmittedAt = Long.MIN_VALUE;
   private String lastExtractedAt;
@@ -80,34 +81,73 @@ public final class SqliteWarehouse extends SqlWarehouse {
   protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
     boolean toLoadTable = usesLoadTable(plan);
     try {
-      PreparedStatement insert = inserts.get(plan.stream().descriptor());
+      Inserts insert = inserts.get(plan.stream().descriptor());
       if (insert == null) {
-        insert = connection.prepareStatement(insertSql(toLoadTable ? plan.tables().load() : plan.target(), plan,
-            toLoadTable));
+        insert = new Inserts(plan, toLoadTable ? plan.tables().load() : plan.target(), toLoadTable);
         inserts.put(plan.stream().descriptor(), insert);
       }
-      int columns = plan.columns().size();
-      Object[] values = new Object[columns];
-      long generation = plan.stream().generationId();
-      for (int r = 0; r < records.size(); r++) {
-        Record record = records.get(r);
-        String meta = row(plan, record, values);
-        insert.setString(1, record.rawId().toString());
-        insert.setString(2, extractedAt(record.emittedAt()));
-        insert.setString(3, meta);
-        insert.setLong(4, generation);
-        for (int i = 0; i < columns; i++) {
-          bind(insert, 5 + i, values[i]);
+      Object[] values = new Object[plan.columns().size()];
+      int r = 0;
+      // Rows in groups, one statement each: SQLite's cost per statement run is paid once a group, not once a row.
+      for (; r + insert.groupRows <= records.size(); r += insert.groupRows) {
+        for (int g = 0; g < insert.groupRows; g++) {
+          bindRow(insert.group, g * insert.parameters, plan, records.get(r + g), values, firstSequence + r + g,
+              toLoadTable);
         }
-        if (toLoadTable) {
-          insert.setLong(5 + columns, firstSequence + r);
-        }
-        insert.addBatch();
+        insert.group.executeUpdate();
       }
-      insert.executeBatch();
+      for (; r < records.size(); r++) {
+        bindRow(insert.single, 0, plan, records.get(r), values, firstSequence + r, toLoadTable);
+        insert.single.addBatch();
+      }
+      insert.single.executeBatch();
     } catch (SQLException e) {
       throw failure("write " + records.size() + " records of stream " + plan.stream().descriptor() + " to table "
           + (toLoadTable ? plan.tables().load() : plan.target()), e);
+    }
+  }
+
+  /** Binds one row's parameters, after the first {@code offset}: the Airbyte columns, the values, the sequence. */
+  private void bindRow(PreparedStatement insert, int offset, TablePlan plan, Record record, Object[] values,
+      long sequence, boolean withSequence) throws SQLException {
+    String meta = row(plan, record, values);
+    insert.setString(offset + 1, record.rawId().toString());
+    insert.setString(offset + 2, extractedAt(record.emittedAt()));
+    insert.setString(offset + 3, meta);
+    insert.setLong(offset + 4, plan.stream().generationId());
+    for (int i = 0; i < values.length; i++) {
+      bind(insert, offset + 5 + i, values[i]);
+    }
+    if (withSequence) {
+      insert.setLong(offset + 5 + values.length, sequence);
+    }
+  }
+
+  /** A stream's prepared inserts: of one row, and of a group of rows. */
+  private final class Inserts implements AutoCloseable {
+    /** SQLite's default limit on a statement's parameters is 32,766; a group stays well below it. */
+    private static final int MAX_GROUP_PARAMETERS = 4_000;
+    private static final int MAX_GROUP_ROWS = 100;
+
+    final int parameters;
+    final int groupRows;
+    final PreparedStatement single;
+    final PreparedStatement group;
+
+    Inserts(TablePlan plan, TableName table, boolean withSequence) throws SQLException {
+      parameters = 4 + plan.columns().size() + (withSequence ? 1 : 0);
+      groupRows = Math.max(1, Math.min(MAX_GROUP_ROWS, MAX_GROUP_PARAMETERS / parameters));
+      single = connection.prepareStatement(insertSql(table, plan, withSequence, 1));
+      group = connection.prepareStatement(insertSql(table, plan, withSequence, groupRows));
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        single.close();
+      } finally {
+        group.close();
+      }
     }
   }
 
@@ -119,11 +159,15 @@ public final class SqliteWarehouse extends SqlWarehouse {
     return lastExtractedAt;
   }
 
-  private static String insertSql(TableName table, TablePlan plan, boolean withSequence) {
+  private static String insertSql(TableName table, TablePlan plan, boolean withSequence, int rows) {
     String columns = MergeStatements.columnList(plan);
-    StringJoiner values = new StringJoiner(", ", "(", ")");
+    StringJoiner row = new StringJoiner(", ", "(", ")");
     for (int i = 0; i < 4 + plan.columns().size() + (withSequence ? 1 : 0); i++) {
-      values.add("?");
+      row.add("?");
+    }
+    StringJoiner values = new StringJoiner(", ");
+    for (int i = 0; i < rows; i++) {
+      values.add(row.toString());
     }
     return "INSERT INTO " + table.sql() + " (" + columns
         + (withSequence ? ", " + SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE) : "") + ") VALUES " + values;
@@ -150,8 +194,7 @@ public final class SqliteWarehouse extends SqlWarehouse {
     } else if (value instanceof byte[] bytes) {
       statement.setBytes(index, bytes);
     } else if (value instanceof OffsetDateTime timestamp) {
-      statement.setString(index, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-          timestamp.withOffsetSameInstant(ZoneOffset.UTC)));
+      statement.setString(index, IsoText.offsetDateTime(timestamp.withOffsetSameInstant(ZoneOffset.UTC)));
     } else if (value instanceof LocalDateTime timestamp) {
       statement.setString(index, DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp));
     } else if (value instanceof LocalTime time) {
@@ -185,7 +228,7 @@ public final class SqliteWarehouse extends SqlWarehouse {
   @Override
   public void close() throws SQLException {
     try {
-      for (PreparedStatement insert : inserts.values()) {
+      for (Inserts insert : inserts.values()) {
         insert.close();
       }
       if (!connection.isClosed()) {
