@@ -41,17 +41,22 @@ class ImageFilesIT {
     Path copiedFrom = MODULE.resolve(copy.get(0));
     String inImage = copy.get(1);
     assertEquals(JAR.toRealPath(), copiedFrom.toRealPath(), "the Dockerfile copies the jar the build packages");
-    assertEquals(List.of("java", "-jar", inImage), entrypoint);
+    assertEquals("java", entrypoint.get(0));
+    assertEquals(List.of("-jar", inImage), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
 
-    List<String> command = new ArrayList<>();
-    for (String word : entrypoint) {
-      // The image's java and jar, here: this JVM's java and the packaged jar.
-      command.add(word.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-          : word.equals(inImage) ? copiedFrom.toString() : word);
-    }
+    // The image's java, jar and archive, here: this JVM's java, the packaged jar, an archive in a temporary folder.
+    Path archive = Files.createTempDirectory("destkit-image").resolve("connector.jsa");
+    List<String> archiveRun = words(dockerfile.get("RUN").lines().filter(l -> l.startsWith("[")).findFirst()
+        .orElseThrow(() -> new AssertionError("no RUN that makes the archive: " + dockerfile)));
+    Run made = run(local(archiveRun, inImage, copiedFrom, archive));
+    assertEquals(0, made.exitCode(), made::toString);
+    assertTrue(Files.size(archive) > 0, "the archive is made: " + made);
+
+    List<String> command = local(entrypoint, inImage, copiedFrom, archive);
     command.add("spec");
     Run spec = run(command);
     assertEquals(0, spec.exitCode(), spec::toString);
+    assertTrue(spec.stderr().isEmpty(), "the archive is used without a warning: " + spec);
     List<String> lines = spec.stdout().lines().toList();
     assertEquals(1, lines.size(), spec::toString);
     JsonNode message = JSON.readTree(lines.get(0));
@@ -90,6 +95,23 @@ class ImageFilesIT {
     for (JsonNode mode : spec.get("supported_destination_sync_modes")) {
       assertTrue(metadata.contains("\n    - sync-mode:" + mode.asText() + "\n"), metadata);
     }
+  }
+
+  /** An image's command, to run here: the image's java, jar and archive replaced by ours. */
+  private static List<String> local(List<String> words, String inImage, Path jar, Path archive) {
+    List<String> command = new ArrayList<>();
+    for (String word : words) {
+      if (word.equals("java")) {
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      } else if (word.equals(inImage)) {
+        command.add(jar.toString());
+      } else if (word.endsWith(".jsa")) {
+        command.add(word.substring(0, word.indexOf('=') + 1) + archive);
+      } else {
+        command.add(word);
+      }
+    }
+    return command;
   }
 
   /** The Dockerfile's instructions by keyword, comments left out and continued lines joined (one of each here). */
