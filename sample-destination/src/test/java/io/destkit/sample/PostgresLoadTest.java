@@ -107,11 +107,13 @@ class PostgresLoadTest {
   }
 
   @Test
-  void whatACrashedSyncLeftInItsLoadTableIsNotLoadedTwice() throws Exception {
-    TestDatabase db = TestDatabase.postgres();
+  void aSyncThatDiesBeforeItsCommitLeavesNothingAndIsLoadedOnceWhenSentAgain() throws Exception {
+    TestDatabase.Postgres db = (TestDatabase.Postgres) TestDatabase.postgres();
     Sync crashing = new Sync();
     crashing.stream(null, "events", "append", "{\"id\":{\"type\":\"integer\"}}").record("{\"id\":1}", 1)
         .record("{\"id\":2}", 2);
+    crashing.stream(null, "users", "append_dedup", "{\"id\":{\"type\":\"integer\"}}").primaryKey("id")
+        .record("{\"id\":1}", 1);
     crashing.handlers(handlers -> new Interposed(handlers) {
       @Override
       public void commit() {
@@ -124,15 +126,74 @@ class PostgresLoadTest {
       }
     });
     assertTrue(crashing.run(db).failure() != null);
-    assertEquals(2, db.count(SqlName.loadTable(db, "events")), "the batch waits in the load table");
+    // The server ends a dead process's connection, and its transaction with it.
+    cutConnections(db);
+    assertEquals(0, db.count(db.table(null, "events")), "no row of an uncommitted batch is visible");
+    assertEquals(0, db.count(db.table(null, "users")), "no row of an uncommitted batch is visible");
 
     Sync again = new Sync();
     again.stream(null, "events", "append", "{\"id\":{\"type\":\"integer\"}}").record("{\"id\":1}", 1)
         .record("{\"id\":2}", 2);
+    again.stream(null, "users", "append_dedup", "{\"id\":{\"type\":\"integer\"}}").primaryKey("id")
+        .record("{\"id\":1}", 1);
     again.run(db).assertSucceeded();
 
     assertEquals(List.of("1", "2"), db.column("SELECT id FROM " + db.table(null, "events") + " ORDER BY id"));
-    assertEquals(List.of("events"), db.tables(null), "load tables are dropped at the end of a sync");
+    assertEquals(List.of("1"), db.column("SELECT id FROM " + db.table(null, "users") + " ORDER BY id"));
+    assertEquals(List.of("events", "users"), db.tables(null), "load tables are dropped at the end of a sync");
+  }
+
+  @Test
+  void aCommitThatFailsOnTheWayIsLookedUpAndItsRecordsCopiedAgainOnce() throws Exception {
+    TestDatabase.Postgres db = (TestDatabase.Postgres) TestDatabase.postgres();
+    Sync sync = new Sync();
+    sync.stream(null, "events", "append", "{\"id\":{\"type\":\"integer\"}}").record("{\"id\":1}", 1)
+        .record("{\"id\":2}", 2).state("{\"e\":2}");
+    AtomicInteger batches = new AtomicInteger();
+    sync.handlers(handlers -> new Interposed(handlers) {
+      @Override
+      public void records(RecordBatch batch) throws Exception {
+        if (batches.incrementAndGet() == 1) {
+          dieAtFirstCommit(db, db.table(null, "events"));
+        }
+        super.records(batch);
+      }
+    });
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    Sync.Result result;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      result = sync.run(db);
+    } finally {
+      System.setErr(original);
+    }
+
+    result.assertSucceeded();
+    assertEquals(1, result.states().size());
+    assertEquals(List.of("1", "2"), db.column("SELECT id FROM " + db.table(null, "events") + " ORDER BY id"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("try 2 of 5"), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Makes the server end the destination's connection while it commits, once: a deferred trigger that terminates
+   * its own backend (a sequence counts, outside any transaction). The client cannot tell whether the commit went
+   * through; here it did not.
+   */
+  private static void dieAtFirstCommit(TestDatabase.Postgres db, String table) throws SQLException {
+    PostgresServer server = PostgresServer.get();
+    try (Connection admin = server.connectAsAdmin(db.login().database());
+        Statement statement = admin.createStatement()) {
+      statement.execute("DROP SEQUENCE IF EXISTS public.destkit_commit_deaths CASCADE");
+      statement.execute("CREATE SEQUENCE public.destkit_commit_deaths");
+      statement.execute("GRANT ALL ON SEQUENCE public.destkit_commit_deaths TO PUBLIC");
+      statement.execute("CREATE OR REPLACE FUNCTION public.destkit_die_at_commit() RETURNS trigger LANGUAGE plpgsql"
+          + " AS $$ BEGIN IF nextval('public.destkit_commit_deaths') = 1 THEN"
+          + " PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NULL; END $$");
+      statement.execute("CREATE CONSTRAINT TRIGGER destkit_die AFTER INSERT ON " + table + " DEFERRABLE INITIALLY"
+          + " DEFERRED FOR EACH ROW EXECUTE FUNCTION public.destkit_die_at_commit()");
+    }
   }
 
   /** Ends every connection the destination holds, as a server restart or a network cut would. */
@@ -141,13 +202,6 @@ class PostgresLoadTest {
     try (Connection admin = server.connectAsAdmin(server.database()); Statement statement = admin.createStatement()) {
       statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '"
           + db.login().user() + "' AND pid <> pg_backend_pid()");
-    }
-  }
-
-  /** Names of the destination's helper tables, as a test needs them. */
-  private static final class SqlName {
-    static String loadTable(TestDatabase db, String stream) {
-      return db.table(null, stream + "$airbyte_load");
     }
   }
 

@@ -9,20 +9,27 @@ import io.destkit.sample.jdbc.PostgresErrors;
 import io.destkit.sample.jdbc.SqlIdentifiers;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Loads into PostgreSQL with COPY. Each batch is copied into its stream's load table and committed on its own; a
- * commit then moves (or merges) the load tables into their targets in one transaction. Every step is a transaction
- * that can be run again whole, so a lost connection is an outage like any other: the step is retried on a new
- * connection with backoff ({@link RetryPolicy}), and a copy that is retried first removes what a try that got
- * through before the connection dropped may have left.
+ * Loads into PostgreSQL with COPY, in one open transaction between commits: batches of append and overwrite streams
+ * are copied straight into their target (each row written once, as {@code psql \copy} would), batches of dedup
+ * streams into their load table, which the commit merges into the target before it commits. Nothing is visible
+ * before the commit, so no state is echoed before its rows are durable, and none after a failure.
+ *
+ * <p>A lost connection is an outage like any other: the step is retried on a new connection with backoff ({@link
+ * RetryPolicy}). The batches copied since the last commit died with the old connection's transaction; they are kept
+ * until the commit and copied again first. A commit whose answer was lost is looked up by its transaction id
+ * ({@code txid_status}): if it went through, nothing is copied again.
  */
 public final class PostgresWarehouse extends SqlWarehouse {
   /** Bytes of CSV handed to the driver at a time. */
@@ -47,6 +54,15 @@ public final class PostgresWarehouse extends SqlWarehouse {
   private final Connector connector;
   private final RetryPolicy retry;
   private Connection connection;
+  /** The batches copied in the open transaction, kept to copy again on a new connection until the commit. */
+  private final List<Batch> uncommitted = new ArrayList<>();
+  /** Whether the connection holding {@link #uncommitted} was lost: they must be copied again before going on. */
+  private boolean replay;
+  /** The transaction whose commit got no answer; null when none. */
+  private Long inDoubt;
+
+  /** A batch of a stream, as copied. */
+  private record Batch(TablePlan plan, List<Record> records, long firstSequence) {}
 
   /** A warehouse on the server {@code connector} reaches; streams without namespace go to {@code defaultSchema}. */
   public PostgresWarehouse(Connector connector, String defaultSchema, RetryPolicy retry) {
@@ -57,7 +73,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
 
   @Override
   protected boolean usesLoadTable(TablePlan plan) {
-    return true;
+    return plan.dedup();
   }
 
   @Override
@@ -65,8 +81,17 @@ public final class PostgresWarehouse extends SqlWarehouse {
     return retry.call(what, () -> {
       Connection current = connection();
       try {
+        resume(current);
         T result = work.run(current);
-        current.commit();
+        long transaction = transactionId(current);
+        try {
+          current.commit();
+        } catch (SQLException e) {
+          inDoubt = transaction;
+          throw e;
+        }
+        inDoubt = null;
+        uncommitted.clear();
         return result;
       } catch (SQLException e) {
         throw failure(what, e);
@@ -76,22 +101,70 @@ public final class PostgresWarehouse extends SqlWarehouse {
 
   @Override
   protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
-    TableName load = plan.tables().load();
-    StringJoiner columns = new StringJoiner(", ", "COPY " + load.sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
-    columns.add(MergeStatements.columnList(plan)).add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
-    String copySql = columns.toString();
-    String sequence = SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE);
-    int[] tries = {0};
-    transaction("load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
-        + load, current -> {
-          if (tries[0]++ > 0) {
-            try (Statement statement = current.createStatement()) {
-              statement.execute("DELETE FROM " + load.sql() + " WHERE " + sequence + " >= " + firstSequence);
-            }
+    Batch batch = new Batch(plan, records, firstSequence);
+    retry.call("load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
+        + table(plan), () -> {
+          Connection current = connection();
+          try {
+            resume(current);
+            copy(current, batch);
+            return null;
+          } catch (SQLException e) {
+            throw failure("load " + records.size() + " records of stream " + plan.stream().descriptor()
+                + " into table " + table(plan), e);
           }
-          copy(current, copySql, plan, records, firstSequence);
-          return null;
         });
+    uncommitted.add(batch);
+  }
+
+  /** On a new connection after a lost one: what the lost transaction held is copied again, unless it committed. */
+  private void resume(Connection current) throws SQLException {
+    if (inDoubt != null) {
+      String status;
+      try (PreparedStatement statement = current.prepareStatement("SELECT txid_status(?)")) {
+        statement.setLong(1, inDoubt);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          status = rows.getString(1);
+        }
+      }
+      current.rollback();
+      inDoubt = null;
+      if ("committed".equals(status)) {
+        uncommitted.clear();
+        replay = false;
+      }
+    }
+    if (replay) {
+      for (Batch batch : uncommitted) {
+        copy(current, batch);
+      }
+      replay = false;
+    }
+  }
+
+  private static long transactionId(Connection current) throws SQLException {
+    try (Statement statement = current.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT txid_current()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private TableName table(TablePlan plan) {
+    return usesLoadTable(plan) ? plan.tables().load() : plan.target();
+  }
+
+  /** Copies the batch into its table: the load table (with the load sequence) or the target. */
+  private void copy(Connection current, Batch batch) throws SQLException {
+    TablePlan plan = batch.plan();
+    boolean withSequence = usesLoadTable(plan);
+    StringJoiner columns = new StringJoiner(", ", "COPY " + table(plan).sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
+    columns.add(MergeStatements.columnList(plan));
+    if (withSequence) {
+      columns.add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
+    }
+    copy(current, columns.toString(), plan, batch.records(), withSequence ? batch.firstSequence() : -1);
   }
 
   private void copy(Connection current, String copySql, TablePlan plan, List<Record> records, long firstSequence)
@@ -118,7 +191,9 @@ public final class PostgresWarehouse extends SqlWarehouse {
         for (Object value : values) {
           csv.value(value);
         }
-        csv.plain(Long.toString(firstSequence + r));
+        if (firstSequence >= 0) {
+          csv.plain(Long.toString(firstSequence + r));
+        }
         csv.endRow();
         if (csv.length() >= COPY_CHUNK) {
           byte[] chunk = csv.take();
@@ -164,6 +239,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
     if (outage) {
       closeQuietly(connection);
       connection = null;
+      // What the lost transaction held is copied again on the next connection (unless its commit went through).
+      replay = !uncommitted.isEmpty();
       return new TransientException(message, e);
     }
     rollbackQuietly();
