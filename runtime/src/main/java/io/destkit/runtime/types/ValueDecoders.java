@@ -46,61 +46,17 @@ public final class ValueDecoders {
   private static final ValueDecoder BOOLEAN = ValueDecoders::bool;
   private static final ValueDecoder INTEGER = ValueDecoders::integer;
   private static final ValueDecoder NUMBER = ValueDecoders::number;
-  private static final TemporalText DATE_TEXT = IsoTemporals::date;
-  private static final TemporalText TIMESTAMP_WITH_TIMEZONE_TEXT = IsoTemporals::timestampWithTimezone;
-  private static final TemporalText TIMESTAMP_WITHOUT_TIMEZONE_TEXT = IsoTemporals::timestampWithoutTimezone;
-  private static final TemporalText TIME_WITH_TIMEZONE_TEXT = IsoTemporals::timeWithTimezone;
-  private static final TemporalText TIME_WITHOUT_TIMEZONE_TEXT = IsoTemporals::timeWithoutTimezone;
-  private static final ValueDecoder DATE = temporal(DATE_TEXT);
-  private static final ValueDecoder TIMESTAMP_WITH_TIMEZONE = temporal(TIMESTAMP_WITH_TIMEZONE_TEXT);
-  private static final ValueDecoder TIMESTAMP_WITHOUT_TIMEZONE = temporal(TIMESTAMP_WITHOUT_TIMEZONE_TEXT);
-  private static final ValueDecoder TIME_WITH_TIMEZONE = temporal(TIME_WITH_TIMEZONE_TEXT);
-  private static final ValueDecoder TIME_WITHOUT_TIMEZONE = temporal(TIME_WITHOUT_TIMEZONE_TEXT);
+  private static final ValueDecoder DATE = temporal(IsoTemporals::date);
+  private static final ValueDecoder TIMESTAMP_WITH_TIMEZONE = temporal(IsoTemporals::timestampWithTimezone);
+  private static final ValueDecoder TIMESTAMP_WITHOUT_TIMEZONE = temporal(IsoTemporals::timestampWithoutTimezone);
+  private static final ValueDecoder TIME_WITH_TIMEZONE = temporal(IsoTemporals::timeWithTimezone);
+  private static final ValueDecoder TIME_WITHOUT_TIMEZONE = temporal(IsoTemporals::timeWithoutTimezone);
   private static final ValueDecoder BINARY = ValueDecoders::binary;
   private static final ValueDecoder ARRAY = ValueDecoders::array;
   private static final ValueDecoder OBJECT = ValueDecoders::object;
   private static final ValueDecoder ANY_JSON = ValueDecoders::anyJson;
 
   private ValueDecoders() {}
-
-  /**
-   * Decodes the value at the parser as {@link #forType} of a type of this kind would, with a static call per kind:
-   * for a loop over columns of different types, where calls through the decoder objects cannot be inlined.
-   */
-  public static Object decode(AirbyteType.Kind kind, JsonParser parser, String field, List<MetaChange> changes)
-      throws IOException {
-    switch (kind) {
-      case STRING:
-        return string(parser, field, changes);
-      case BOOLEAN:
-        return bool(parser, field, changes);
-      case INTEGER:
-        return integer(parser, field, changes);
-      case NUMBER:
-        return number(parser, field, changes);
-      case TIMESTAMP_WITH_TIMEZONE:
-        return temporal(parser, field, changes, TIMESTAMP_WITH_TIMEZONE_TEXT);
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-        return temporal(parser, field, changes, TIMESTAMP_WITHOUT_TIMEZONE_TEXT);
-      case DATE:
-        return temporal(parser, field, changes, DATE_TEXT);
-      case TIME_WITH_TIMEZONE:
-        return temporal(parser, field, changes, TIME_WITH_TIMEZONE_TEXT);
-      case TIME_WITHOUT_TIMEZONE:
-        return temporal(parser, field, changes, TIME_WITHOUT_TIMEZONE_TEXT);
-      case BINARY:
-        return binary(parser, field, changes);
-      case ARRAY:
-        return array(parser, field, changes);
-      case OBJECT:
-        return object(parser, field, changes);
-      case UNION:
-      case UNKNOWN:
-        return anyJson(parser, field, changes);
-      default:
-        throw new AssertionError(kind);
-    }
-  }
 
   /** The decoder for values of {@code type}; build it once per column and reuse it for every record. */
   public static ValueDecoder forType(AirbyteType type) {
@@ -350,20 +306,17 @@ public final class ValueDecoders {
 
   /** The decoder of a date or time type: JSON strings parsed by {@code parse}; anything else is a typecast error. */
   private static ValueDecoder temporal(TemporalText parse) {
-    return (parser, field, changes) -> temporal(parser, field, changes, parse);
-  }
-
-  private static Object temporal(JsonParser parser, String field, List<MetaChange> changes, TemporalText parse)
-      throws IOException {
-    JsonToken token = token(parser);
-    if (token == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (token != JsonToken.VALUE_STRING) {
-      return typecastError(parser, field, changes);
-    }
-    Object value = parse.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    return value != null ? value : typecastError(parser, field, changes);
+    return (parser, field, changes) -> {
+      JsonToken token = token(parser);
+      if (token == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (token != JsonToken.VALUE_STRING) {
+        return typecastError(parser, field, changes);
+      }
+      Object value = parse.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      return value != null ? value : typecastError(parser, field, changes);
+    };
   }
 
 

@@ -3,7 +3,7 @@ package io.destkit.runtime.write;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.destkit.runtime.types.MetaChange;
-import io.destkit.runtime.types.AirbyteType;
+import io.destkit.runtime.types.ValueDecoder;
 import io.destkit.runtime.types.ValueDecoders;
 import java.io.IOException;
 import java.util.HashMap;
@@ -27,8 +27,7 @@ final class StreamPlan {
    * next field's column is guessed right when records list their fields in the same order, as sources write them.
    */
   private final int[] follow;
-  /** Each column's kind of type: values are decoded by {@link ValueDecoders#decode}, one static call per kind. */
-  private final AirbyteType.Kind[] kinds;
+  private final ValueDecoder[] decoders;
   private final RecordCodec<?> codec;
   /** The top-level fields that hold the primary key or the cursor: their values are never nulled. */
   private final Set<String> keyFields = new HashSet<>();
@@ -37,14 +36,14 @@ final class StreamPlan {
     this.stream = stream;
     this.codec = codec;
     List<Column> columns = stream.columns();
-    this.kinds = new AirbyteType.Kind[columns.size()];
+    this.decoders = new ValueDecoder[columns.size()];
     this.names = new String[columns.size()];
     this.follow = new int[columns.size() + 1];
     for (int i = 0; i < columns.size(); i++) {
       names[i] = columns.get(i).name().intern();
       follow[i] = i + 1;
       index.put(columns.get(i).name(), i);
-      kinds[i] = columns.get(i).type().kind();
+      decoders[i] = ValueDecoders.forType(columns.get(i).type());
     }
     for (List<String> path : stream.primaryKey()) {
       keyFields.add(path.get(0));
@@ -73,7 +72,7 @@ final class StreamPlan {
    * END_OBJECT. Values that do not fit are nulled and reported in {@code changes}.
    */
   Object[] decode(JsonParser parser, List<MetaChange> changes) throws IOException {
-    Object[] values = new Object[kinds.length];
+    Object[] values = new Object[decoders.length];
     JsonToken token;
     int previous = names.length;
     while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
@@ -90,7 +89,7 @@ final class StreamPlan {
       if (column < 0) {
         parser.skipChildren();
       } else {
-        values[column] = ValueDecoders.decode(kinds[column], parser, field, changes);
+        values[column] = decoders[column].decode(parser, field, changes);
         previous = column;
       }
     }

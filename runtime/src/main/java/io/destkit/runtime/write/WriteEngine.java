@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WriteEngine {
   private static final int QUEUE_CAPACITY = 8;
+  /** Messages handled per call of {@link #readSome}. */
+  private static final int RUN = 1024;
 
   private final Catalog catalog;
   private final WriteHandlers handlers;
@@ -134,21 +136,8 @@ public final class WriteEngine {
     MessageReader messages = new MessageReader(input, decoder, 1 << 20);
     Throwable failure = null;
     try {
-      MessageDecoder.Kind kind;
-      while (writerFailure == null && (kind = messages.next()) != null) {
-        switch (kind) {
-          case RECORD:
-            onRecord(decoder.recordPlan().stream(), decoder.record());
-            break;
-          case STATE:
-            onState(decoder, messages);
-            break;
-          case STREAM_COMPLETE:
-            onStreamComplete(decoder.completed());
-            break;
-          default:
-            break;
-        }
+      while (writerFailure == null && readSome(messages, decoder)) {
+        // Each call reads a run of messages.
       }
     } catch (WriterFailedException e) {
       return writerFailure;
@@ -164,6 +153,34 @@ public final class WriteEngine {
       return writerFailure;
     }
     return failure;
+  }
+
+  /**
+   * Handles up to {@value #RUN} messages; false at the end of input. Reading in runs from a method called again and
+   * again, rather than in one loop that lasts the whole input, lets the JIT compile it as a method with its whole
+   * profile rather than only by replacing the running loop (on-stack replacement).
+   */
+  private boolean readSome(MessageReader messages, MessageDecoder decoder) throws Exception {
+    for (int i = 0; i < RUN; i++) {
+      MessageDecoder.Kind kind = messages.next();
+      if (kind == null) {
+        return false;
+      }
+      switch (kind) {
+        case RECORD:
+          onRecord(decoder.recordPlan().stream(), decoder.record());
+          break;
+        case STATE:
+          onState(decoder, messages);
+          break;
+        case STREAM_COMPLETE:
+          onStreamComplete(decoder.completed());
+          break;
+        default:
+          break;
+      }
+    }
+    return true;
   }
 
   private void onRecord(StreamContext stream, Record record) throws InterruptedException {
