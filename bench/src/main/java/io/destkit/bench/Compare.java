@@ -129,6 +129,7 @@ public final class Compare {
       }
     }
     Files.createDirectories(work);
+    Files.writeString(work.resolve("devnull.json"), "{}");
     header();
     Path data = data(options.shape(), options.records());
     compareThroughput(data);
@@ -177,7 +178,6 @@ public final class Compare {
           dir.toString()});
       Files.writeString(dir.resolve("done"), "");
     }
-    Files.writeString(work.resolve("devnull.json"), "{}");
     return messages;
   }
 

@@ -234,7 +234,7 @@ public final class ValueDecoders {
    * The decimal that {@code text} writes when it is an optional minus, digits, a point and digits, at most 18 digits
    * in all (the common case, which needs no general parsing); else null.
    */
-  static BigDecimal simpleDecimal(char[] text, int offset, int length) {
+  private static BigDecimal simpleDecimal(char[] text, int offset, int length) {
     int end = offset + length;
     int i = offset;
     boolean negative = i < end && text[i] == '-';

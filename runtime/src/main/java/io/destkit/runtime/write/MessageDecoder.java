@@ -306,27 +306,12 @@ final class MessageDecoder {
 
   /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
   private String streamName(JsonParser parser) throws IOException {
-    if (lastPlan != null) {
-      String last = lastPlan.stream().name();
-      int length = parser.getTextLength();
-      if (length == last.length()) {
-        char[] text = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int i = 0;
-        while (i < length && text[offset + i] == last.charAt(i)) {
-          i++;
-        }
-        if (i == length) {
-          return last;
-        }
-      }
-    }
-    return parser.getText();
+    return lastPlan != null && textIs(parser, lastPlan.stream().name()) ? lastPlan.stream().name() : parser.getText();
   }
 
   private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
     // Records of one stream come in runs: the last plan usually fits, without a descriptor and a map lookup.
-    if (lastPlan != null && (stream == lastPlan.stream().name() || stream.equals(lastPlan.stream().name()))
+    if (lastPlan != null && stream.equals(lastPlan.stream().name())
         && java.util.Objects.equals(namespace, lastPlan.stream().namespace())) {
       return lastPlan;
     }

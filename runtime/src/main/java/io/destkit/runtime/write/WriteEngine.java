@@ -129,7 +129,8 @@ public final class WriteEngine {
 
   /**
    * Reads until the end of input or a bad line. Either way the records read before are flushed and committed, so
-   * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading at once.
+   * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading within a run
+   * of messages (at once when reading waits for the writer).
    */
   private Throwable read(InputStream input) throws InterruptedException {
     MessageDecoder decoder = new MessageDecoder(catalog, handlers);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -113,7 +114,7 @@ class MessageReaderTest {
   private List<String> assertSameOutcome(String input, String messageStart) {
     List<String> careful = new ArrayList<>();
     InputException expected = assertThrows(InputException.class, () -> lineByLine(input, careful));
-    assertEquals(true, expected.getMessage().startsWith(messageStart), expected.getMessage());
+    assertTrue(expected.getMessage().startsWith(messageStart), expected.getMessage());
     for (int blockSize : new int[] {16, 300, 1 << 20}) {
       List<String> fast = new ArrayList<>();
       InputException actual = assertThrows(InputException.class, () -> blockwise(input, blockSize, fast));

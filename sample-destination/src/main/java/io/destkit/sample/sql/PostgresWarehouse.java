@@ -102,18 +102,18 @@ public final class PostgresWarehouse extends SqlWarehouse {
   @Override
   protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
     Batch batch = new Batch(plan, records, firstSequence);
-    retry.call("load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
-        + table(plan), () -> {
-          Connection current = connection();
-          try {
-            resume(current);
-            copy(current, batch);
-            return null;
-          } catch (SQLException e) {
-            throw failure("load " + records.size() + " records of stream " + plan.stream().descriptor()
-                + " into table " + table(plan), e);
-          }
-        });
+    String what = "load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
+        + batchTable(plan);
+    retry.call(what, () -> {
+      Connection current = connection();
+      try {
+        resume(current);
+        copy(current, batch);
+        return null;
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    });
     uncommitted.add(batch);
   }
 
@@ -151,15 +151,11 @@ public final class PostgresWarehouse extends SqlWarehouse {
     }
   }
 
-  private TableName table(TablePlan plan) {
-    return usesLoadTable(plan) ? plan.tables().load() : plan.target();
-  }
-
   /** Copies the batch into its table: the load table (with the load sequence) or the target. */
   private void copy(Connection current, Batch batch) throws SQLException {
     TablePlan plan = batch.plan();
     boolean withSequence = usesLoadTable(plan);
-    StringJoiner columns = new StringJoiner(", ", "COPY " + table(plan).sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
+    StringJoiner columns = new StringJoiner(", ", "COPY " + batchTable(plan).sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
     columns.add(MergeStatements.columnList(plan));
     if (withSequence) {
       columns.add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));

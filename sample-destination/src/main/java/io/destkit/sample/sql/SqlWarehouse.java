@@ -75,6 +75,11 @@ public abstract class SqlWarehouse implements AutoCloseable {
   /** Whether the stream's batches go to its load table (else straight into its target, in the open transaction). */
   protected abstract boolean usesLoadTable(TablePlan plan);
 
+  /** The table a stream's batches are written to: its load table when {@link #usesLoadTable}, else its target. */
+  protected final TableName batchTable(TablePlan plan) {
+    return usesLoadTable(plan) ? plan.tables().load() : plan.target();
+  }
+
   /**
    * Writes records of a stream: to its load table when {@link #usesLoadTable}, numbered from {@code firstSequence}
    * ({@code _airbyte_load_seq}), else to its target.

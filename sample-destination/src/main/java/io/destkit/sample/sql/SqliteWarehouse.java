@@ -83,7 +83,7 @@ public final class SqliteWarehouse extends SqlWarehouse {
     try {
       Inserts insert = inserts.get(plan.stream().descriptor());
       if (insert == null) {
-        insert = new Inserts(plan, toLoadTable ? plan.tables().load() : plan.target(), toLoadTable);
+        insert = new Inserts(plan, batchTable(plan), toLoadTable);
         inserts.put(plan.stream().descriptor(), insert);
       }
       Object[] values = new Object[plan.columns().size()];
@@ -103,7 +103,7 @@ public final class SqliteWarehouse extends SqlWarehouse {
       insert.single.executeBatch();
     } catch (SQLException e) {
       throw failure("write " + records.size() + " records of stream " + plan.stream().descriptor() + " to table "
-          + (toLoadTable ? plan.tables().load() : plan.target()), e);
+          + batchTable(plan), e);
     }
   }
 
