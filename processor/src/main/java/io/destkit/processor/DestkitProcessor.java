@@ -22,6 +22,7 @@ import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
 import io.destkit.processor.model.StreamModel;
 import io.destkit.processor.read.Annotations;
+import io.destkit.processor.read.BuildInputs;
 import io.destkit.processor.read.ModelReader;
 import io.destkit.processor.read.UnresolvedTypeException;
 import io.destkit.processor.typed.SchemaFiles;
@@ -71,6 +72,14 @@ public final class DestkitProcessor extends AbstractProcessor {
   private final Set<String> streamsGenerated = new TreeSet<>();
   /** The record class shapes of each destination's typed streams, by qualified name, then stream name. */
   private final Map<String, Map<String, TypedShape.TypedObject>> streamShapes = new HashMap<>();
+  /** What this compilation read besides its sources, for the build to see changes in (written at the last round). */
+  private BuildInputs inputs;
+
+  @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
+    super.init(environment);
+    inputs = new BuildInputs(environment.getOptions());
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -149,6 +158,12 @@ public final class DestkitProcessor extends AbstractProcessor {
     }
     if (round.processingOver()) {
       finish();
+      try {
+        inputs.write(processingEnv.getFiler());
+      } catch (java.io.IOException | RuntimeException e) {
+        messager.printMessage(Diagnostic.Kind.WARNING, "destkit could not record its inputs for the next build ("
+            + e + "); a change to a schema file or the released spec may need `mvn clean` to be seen.");
+      }
     }
     // Claimed, so that javac's -Xlint:processing has no unclaimed annotation to warn about in the author's build.
     return true;
@@ -173,6 +188,14 @@ public final class DestkitProcessor extends AbstractProcessor {
     }
     firstDestination = name;
     BuildOptions options = BuildOptions.of(processingEnv.getOptions());
+    inputs.origin(processingEnv.getElementUtils().getBinaryName(element).toString());
+    if (options.releasedSpec() != null) {
+      try {
+        inputs.read(java.nio.file.Path.of(options.releasedSpec()));
+      } catch (java.nio.file.InvalidPathException e) {
+        // Not a path: the release validator reports it.
+      }
+    }
     List<Problem> problems = new ConnectorValidator().validate(connector);
     problems.addAll(new ReleaseValidator(options).validate(connector));
     problems.addAll(generatedNamesTaken(connector));
@@ -213,7 +236,9 @@ public final class DestkitProcessor extends AbstractProcessor {
       return false;
     }
     GeneratedFiles files = new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
-    SchemaFiles schemas = new SchemaFiles(processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.OPTION));
+    inputs.origin(processingEnv.getElementUtils().getBinaryName(element).toString());
+    SchemaFiles schemas = new SchemaFiles(processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.OPTION),
+        inputs);
     TypedStreamsGenerator generator = new TypedStreamsGenerator(schemas, files, processingEnv.getFiler());
     List<Problem> problems = generator.generate(element, streams);
     streamShapes.put(name, generator.shapes());

@@ -81,6 +81,8 @@ public enum Message {
   STREAM_SCHEMA_MISSING("stream-schema-missing",
       "The schema of stream '%s' is not found: looked for %s. Put it in src/main/resources/%s, name another file with @Stream(schema = ...), or set the processor option destkit.schemas to the folder that holds it."),
   STREAM_SCHEMA_JSON("stream-schema-json", "The schema of stream '%s' (%s) is not valid JSON: %s."),
+  STREAM_SCHEMA_INVALID("stream-schema-invalid",
+      "The schema of stream '%s' (%s) is not a valid JSON schema at %s: %s."),
   STREAM_SCHEMA_NOT_OBJECT("stream-schema-not-object",
       "The schema of stream '%s' (%s) does not describe an object with properties; a typed stream needs its fields. Give it \"type\": \"object\" and \"properties\", or write the stream with a RecordBatch method."),
   STREAM_FIELD_COLLISION("stream-field-collision",

@@ -25,7 +25,14 @@ class StreamErrorsTest {
                 config(), streamDestination("@Stream(name = \"broken\", type = \"Broken\",",
                     "    schema = \"schemas/broken.json\")"))
             .on("TestDestination", "schema = \"schemas/broken.json\"")
-            .saying("(schemas/broken.json) is not valid JSON: line 2")
+            .saying("(schemas/broken.json) is not valid JSON: line 2, column 18 ($.type)")
+            .withOptions(SCHEMAS),
+        ErrorCase.of(Message.STREAM_SCHEMA_INVALID, "a schema naming a type JSON Schema does not have",
+                config(), streamDestination("@Stream(name = \"typos\", type = \"Typo\",",
+                    "    schema = \"schemas/typos.json\")"))
+            .on("TestDestination", "schema = \"schemas/typos.json\"")
+            .saying("(schemas/typos.json) is not a valid JSON schema at $.properties.address.properties.zip.type[1]:",
+                "type 'strnig' does not exist in JSON Schema")
             .withOptions(SCHEMAS),
         ErrorCase.of(Message.STREAM_SCHEMA_NOT_OBJECT, "a schema of an array",
                 config(), streamDestination("@Stream(", "    name = \"list\", type = \"Item\")"))

@@ -1,8 +1,8 @@
 package io.destkit.processor.typed;
 
+import io.destkit.processor.read.BuildInputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +21,13 @@ public final class SchemaFiles {
 
   private final Filer filer;
   private final String folder;
+  private final BuildInputs inputs;
 
-  public SchemaFiles(Filer filer, String folder) {
+  /** Every place looked at, found or not, is recorded in {@code inputs}, so that the build sees a change in any. */
+  public SchemaFiles(Filer filer, String folder, BuildInputs inputs) {
     this.filer = filer;
     this.folder = folder;
+    this.inputs = inputs;
   }
 
   /** The file's bytes, or null when none of the places has it; {@code lookedAt} gets each place tried. */
@@ -32,23 +35,26 @@ public final class SchemaFiles {
     if (folder != null && !folder.isBlank()) {
       Path file = Path.of(folder).resolve(path);
       lookedAt.add(file.toString());
-      if (Files.isRegularFile(file)) {
-        try {
-          return Files.readAllBytes(file);
-        } catch (IOException e) {
-          return null;
-        }
+      byte[] bytes = inputs.read(file);
+      if (bytes != null) {
+        return bytes;
       }
     }
     for (StandardLocation location : List.of(StandardLocation.CLASS_OUTPUT, StandardLocation.SOURCE_PATH)) {
       lookedAt.add(location.getName() + ":" + path);
+      FileObject file = null;
+      byte[] bytes = null;
       try {
-        FileObject file = filer.getResource(location, "", path);
+        file = filer.getResource(location, "", path);
         try (InputStream in = file.openInputStream()) {
-          return in.readAllBytes();
+          bytes = in.readAllBytes();
         }
       } catch (IOException | IllegalArgumentException e) {
         // Not there; try the next place.
+      }
+      inputs.located(location, path, file, bytes);
+      if (bytes != null) {
+        return bytes;
       }
     }
     return null;

@@ -69,9 +69,17 @@ public final class TypedStreamsGenerator {
       try {
         schema = MAPPER.readTree(bytes);
       } catch (JsonProcessingException e) {
+        String path = e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser
+            ? " (" + SchemaCheck.path(parser.getParsingContext()) + ")" : "";
         problems.add(Problem.of(Message.STREAM_SCHEMA_JSON, schemaSite, stream.name(), stream.schemaPath(),
-            "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + path + ": "
                 + e.getOriginalMessage()));
+        continue;
+      }
+      SchemaCheck.Finding finding = schema == null ? null : SchemaCheck.check(schema);
+      if (finding != null) {
+        problems.add(Problem.of(Message.STREAM_SCHEMA_INVALID, schemaSite, stream.name(), stream.schemaPath(),
+            finding.path(), finding.problem()));
         continue;
       }
       RecordClassGenerator generator = new RecordClassGenerator();
