@@ -1,12 +1,12 @@
 package io.destkit.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.engine.CatalogReader;
+import io.destkit.runtime.engine.WriteEngine;
+import io.destkit.runtime.engine.WriteOptions;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.runtime.write.Catalog;
-import io.destkit.runtime.write.CatalogReader;
-import io.destkit.runtime.write.WriteEngine;
-import io.destkit.runtime.write.WriteOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -13,7 +13,8 @@ import java.nio.file.Path;
  * diff before committing it.
  */
 final class GoldenFiles {
-  private static final Path ROOT = Path.of(System.getProperty("basedir", "."), "src/test/resources");
+  /** The test resources as they are in the source tree, where the update writes. */
+  static final Path ROOT = Path.of(System.getProperty("basedir", "."), "src/test/resources");
 
   private GoldenFiles() {}
 

@@ -55,17 +55,13 @@ final class ExchangeRateRows {
     if (node == null || node.isNull()) {
       return null;
     }
-    switch (type.kind()) {
-      case STRING:
-        return node.isTextual() ? node.textValue() : node.toString();
-      case INTEGER:
-        return node.canConvertToLong() && node.isIntegralNumber() ? node.longValue() : null;
-      case NUMBER:
-        return node.isNumber() ? node.decimalValue() : null;
-      case BOOLEAN:
-        return node.isBoolean() ? node.booleanValue() : null;
-      default:
-        return new RawJson(node.toString());
-    }
+    return switch (type.kind()) {
+      case STRING -> node.isTextual() ? node.textValue() : node.toString();
+      case INTEGER -> node.canConvertToLong() && node.isIntegralNumber() ? node.longValue() : null;
+      case NUMBER -> node.isNumber() ? node.decimalValue() : null;
+      case BOOLEAN -> node.isBoolean() ? node.booleanValue() : null;
+      case DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE, BINARY,
+          ARRAY, OBJECT, UNION, UNKNOWN -> new RawJson(node.toString());
+    };
   }
 }

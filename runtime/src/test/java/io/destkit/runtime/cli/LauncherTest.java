@@ -10,7 +10,7 @@ import io.destkit.runtime.DestinationDefinition;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.ConfigInput;
 import io.destkit.runtime.secret.SecretMasker;
-import io.destkit.runtime.write.RecordingHandlers;
+import io.destkit.runtime.engine.RecordingHandlers;
 import io.destkit.runtime.write.WriteHandlers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

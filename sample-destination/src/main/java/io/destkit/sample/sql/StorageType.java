@@ -13,34 +13,19 @@ public enum StorageType {
 
   /** The column type for values of an Airbyte type: arrays, objects, unions and values of unknown type are JSON. */
   public static StorageType of(AirbyteType type) {
-    switch (type.kind()) {
-      case STRING:
-        return STRING;
-      case BOOLEAN:
-        return BOOLEAN;
-      case INTEGER:
-        return INTEGER;
-      case NUMBER:
-        return NUMBER;
-      case DATE:
-        return DATE;
-      case TIMESTAMP_WITH_TIMEZONE:
-        return TIMESTAMP_WITH_TIMEZONE;
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-        return TIMESTAMP_WITHOUT_TIMEZONE;
-      case TIME_WITH_TIMEZONE:
-        return TIME_WITH_TIMEZONE;
-      case TIME_WITHOUT_TIMEZONE:
-        return TIME_WITHOUT_TIMEZONE;
-      case BINARY:
-        return BINARY;
-      case ARRAY:
-      case OBJECT:
-      case UNION:
-      case UNKNOWN:
-      default:
-        return JSON;
-    }
+    return switch (type.kind()) {
+      case STRING -> STRING;
+      case BOOLEAN -> BOOLEAN;
+      case INTEGER -> INTEGER;
+      case NUMBER -> NUMBER;
+      case DATE -> DATE;
+      case TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_WITH_TIMEZONE;
+      case TIMESTAMP_WITHOUT_TIMEZONE -> TIMESTAMP_WITHOUT_TIMEZONE;
+      case TIME_WITH_TIMEZONE -> TIME_WITH_TIMEZONE;
+      case TIME_WITHOUT_TIMEZONE -> TIME_WITHOUT_TIMEZONE;
+      case BINARY -> BINARY;
+      case ARRAY, OBJECT, UNION, UNKNOWN -> JSON;
+    };
   }
 
   /**

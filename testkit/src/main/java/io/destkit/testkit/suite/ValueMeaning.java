@@ -59,24 +59,15 @@ final class ValueMeaning {
     if (sent == null || sent.isNull() || sent.isMissingNode()) {
       return null;
     }
-    switch (type.kind()) {
-      case STRING:
-        return sent.isTextual() ? sent.textValue() : Json.write(sent);
-      case BOOLEAN:
-        return sent.isBoolean() ? sent.booleanValue() : Boolean.valueOf(sent.asText());
-      case INTEGER:
-      case NUMBER:
-        return sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText().trim());
-      case BINARY:
-        return ByteBuffer.wrap(base64(sent.asText()));
-      case ARRAY:
-      case OBJECT:
-      case UNION:
-      case UNKNOWN:
-        return sent;
-      default:
-        return ofText(type, sent.asText());
-    }
+    return switch (type.kind()) {
+      case STRING -> sent.isTextual() ? sent.textValue() : Json.write(sent);
+      case BOOLEAN -> sent.isBoolean() ? sent.booleanValue() : Boolean.valueOf(sent.asText());
+      case INTEGER, NUMBER -> sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText().trim());
+      case BINARY -> ByteBuffer.wrap(base64(sent.asText()));
+      case ARRAY, OBJECT, UNION, UNKNOWN -> sent;
+      case DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE ->
+          ofText(type, sent.asText());
+    };
   }
 
   /** The meaning of a value a {@link DestinationReader} gave for a field of {@code type}; null for null. */
@@ -85,30 +76,21 @@ final class ValueMeaning {
       return null;
     }
     try {
-      switch (type.kind()) {
-        case STRING:
-          return landed instanceof byte[] bytes ? new Unreadable(landed, "bytes for text") : landed.toString();
-        case BOOLEAN:
-          return bool(landed);
-        case INTEGER:
-        case NUMBER:
-          return decimal(landed);
-        case DATE:
-          return date(landed);
-        case TIMESTAMP_WITH_TIMEZONE:
-          return instant(landed);
-        case TIMESTAMP_WITHOUT_TIMEZONE:
-          return localDateTime(landed);
-        case TIME_WITH_TIMEZONE:
-          return landed instanceof OffsetTime time ? time : ofText(type, landed.toString());
-        case TIME_WITHOUT_TIMEZONE:
-          return localTime(landed);
-        case BINARY:
-          return binary(landed);
-        default:
+      return switch (type.kind()) {
+        case STRING -> landed instanceof byte[] bytes ? new Unreadable(landed, "bytes for text") : landed.toString();
+        case BOOLEAN -> bool(landed);
+        case INTEGER, NUMBER -> decimal(landed);
+        case DATE -> date(landed);
+        case TIMESTAMP_WITH_TIMEZONE -> instant(landed);
+        case TIMESTAMP_WITHOUT_TIMEZONE -> localDateTime(landed);
+        case TIME_WITH_TIMEZONE -> landed instanceof OffsetTime time ? time : ofText(type, landed.toString());
+        case TIME_WITHOUT_TIMEZONE -> localTime(landed);
+        case BINARY -> binary(landed);
+        case ARRAY, OBJECT, UNION, UNKNOWN -> {
           JsonNode json = json(landed);
-          return json.isNull() ? null : json;
-      }
+          yield json.isNull() ? null : json;
+        }
+      };
     } catch (RuntimeException e) {
       return new Unreadable(landed, "not a " + name(type) + ": " + e.getMessage());
     }
@@ -219,25 +201,27 @@ final class ValueMeaning {
 
   private static Object ofText(AirbyteType type, String text) {
     String trimmed = text.trim();
-    switch (type.kind()) {
-      case DATE:
-        return parseDate(trimmed);
-      case TIMESTAMP_WITH_TIMEZONE:
+    return switch (type.kind()) {
+      case DATE -> parseDate(trimmed);
+      case TIMESTAMP_WITH_TIMEZONE -> {
         TemporalAccessor instant = DATE_TIME.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
-        return instant instanceof OffsetDateTime offset ? offset.toInstant()
+        yield instant instanceof OffsetDateTime offset ? offset.toInstant()
             : ((LocalDateTime) instant).toInstant(ZoneOffset.UTC);
-      case TIMESTAMP_WITHOUT_TIMEZONE:
+      }
+      case TIMESTAMP_WITHOUT_TIMEZONE -> {
         TemporalAccessor dateTime = DATE_TIME.parseBest(trimmed, OffsetDateTime::from, LocalDateTime::from);
-        return dateTime instanceof OffsetDateTime offset ? offset.toLocalDateTime() : dateTime;
-      case TIME_WITH_TIMEZONE:
+        yield dateTime instanceof OffsetDateTime offset ? offset.toLocalDateTime() : dateTime;
+      }
+      case TIME_WITH_TIMEZONE -> {
         TemporalAccessor time = TIME.parseBest(trimmed, OffsetTime::from, LocalTime::from);
-        return time instanceof OffsetTime offsetTime ? offsetTime : ((LocalTime) time).atOffset(ZoneOffset.UTC);
-      case TIME_WITHOUT_TIMEZONE:
+        yield time instanceof OffsetTime offsetTime ? offsetTime : ((LocalTime) time).atOffset(ZoneOffset.UTC);
+      }
+      case TIME_WITHOUT_TIMEZONE -> {
         TemporalAccessor local = TIME.parseBest(trimmed, OffsetTime::from, LocalTime::from);
-        return local instanceof OffsetTime offsetTime ? offsetTime.toLocalTime() : local;
-      default:
-        return trimmed;
-    }
+        yield local instanceof OffsetTime offsetTime ? offsetTime.toLocalTime() : local;
+      }
+      case STRING, BOOLEAN, INTEGER, NUMBER, BINARY, ARRAY, OBJECT, UNION, UNKNOWN -> trimmed;
+    };
   }
 
   /** ISO dates, negative years, {@code " BC"} (1 BC is year 0), and the date of a date-time. */

@@ -60,20 +60,21 @@ final class JsonLinesReader implements DestinationReader {
   }
 
   private static Object value(JsonNode value, AirbyteType type) {
-    switch (type.kind()) {
-      case OBJECT:
-      case ARRAY:
-      case UNION:
-      case UNKNOWN:
-        return value;
-      default:
-        if (value.isNumber()) {
-          return value.decimalValue();
-        }
-        if (value.isBoolean()) {
-          return value.booleanValue();
-        }
-        return value.isNull() ? null : value.asText();
+    return switch (type.kind()) {
+      case OBJECT, ARRAY, UNION, UNKNOWN -> value;
+      case STRING, BOOLEAN, INTEGER, NUMBER, DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE,
+          TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE, BINARY -> scalar(value);
+    };
+  }
+
+  /** A value of a scalar type: numbers as BigDecimal, booleans as Boolean, anything else as text. */
+  private static Object scalar(JsonNode value) {
+    if (value.isNumber()) {
+      return value.decimalValue();
     }
+    if (value.isBoolean()) {
+      return value.booleanValue();
+    }
+    return value.isNull() ? null : value.asText();
   }
 }

@@ -18,22 +18,12 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String columnType(AirbyteType type) {
-    switch (type.kind()) {
-      case BOOLEAN:
-      case INTEGER:
-        return "INTEGER";
-      case BINARY:
-        return "BLOB";
-      case STRING:
-      case NUMBER:
-      case DATE:
-      case TIMESTAMP_WITH_TIMEZONE:
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-      case TIME_WITH_TIMEZONE:
-      case TIME_WITHOUT_TIMEZONE:
-      default:
-        return "TEXT";
-    }
+    return switch (type.kind()) {
+      case BOOLEAN, INTEGER -> "INTEGER";
+      case BINARY -> "BLOB";
+      case STRING, NUMBER, DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE,
+          TIME_WITHOUT_TIMEZONE, ARRAY, OBJECT, UNION, UNKNOWN -> "TEXT";
+    };
   }
 
   @Override

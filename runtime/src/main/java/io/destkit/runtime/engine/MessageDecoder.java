@@ -1,0 +1,507 @@
+package io.destkit.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import io.destkit.runtime.error.FailureType;
+import io.destkit.runtime.error.InputException;
+import io.destkit.runtime.types.MetaChange;
+import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.StreamContext;
+import io.destkit.runtime.write.StreamDescriptor;
+import io.destkit.runtime.write.WriteHandlers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Decodes one input line in one pass: the envelope, and for a RECORD its data straight into the stream's column
+ * values, without a tree. STATE lines are kept as bytes; a STREAM_STATUS COMPLETE trace names its stream; every other
+ * message, and every field we do not know, is skipped.
+ */
+public final class MessageDecoder implements RecordCursor {
+  /** What a line held. */
+  public enum Kind { RECORD, STATE, STREAM_COMPLETE, OTHER }
+
+  /** Nesting deeper than this ends the write with an error naming the line, before any stack is at risk. */
+  static final int MAX_NESTING_DEPTH = 1000;
+
+  /** Parsers of whole blocks: their locations carry the input, so that JSON values can be copied as bytes. */
+  static final JsonFactory BLOCK_FACTORY = factory(true);
+  /**
+   * Parsers of single lines, for the careful path: without the input in locations, so that no error can quote it
+   * (it may hold secrets).
+   */
+  private final JsonFactory lineFactory = factory(false);
+  private final Map<StreamDescriptor, StreamPlan> plans = new HashMap<>();
+  /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
+  private final Set<String> namespaced = new HashSet<>();
+  private final List<MetaChange> scratch = new ArrayList<>();
+
+  private StreamPlan recordPlan;
+  private StreamPlan lastPlan;
+  /** The last STATE read, and the stream of the last STREAM_STATUS COMPLETE. */
+  private StateMessage state;
+  private StreamDescriptor completed;
+
+  private static final Object[] NO_VALUES = new Object[0];
+
+  private static final String[] KNOWN_TYPES = {"RECORD", "STATE", "TRACE"};
+
+  private long messageStart;
+  private long messageEnd;
+  private int messageEndRow;
+  /** The parts of the last record; its Record is made when asked for, once its message's size is known. */
+  private long recordEmittedAt;
+  private Object[] recordValues;
+  private Object recordTyped;
+  private List<MetaChange> recordChanges;
+
+  private static JsonFactory factory(boolean sourceInLocation) {
+    JsonFactoryBuilder builder = new JsonFactoryBuilder();
+    builder.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        // A record may hold one very large string (a document, an image in base64): memory is the only limit.
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(Integer.MAX_VALUE)
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .build());
+    if (sourceInLocation) {
+      builder.enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+    } else {
+      builder.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
+    }
+    return builder.build();
+  }
+
+  public MessageDecoder(Catalog catalog, WriteHandlers handlers) {
+    for (StreamContext stream : catalog.streams()) {
+      plans.put(stream.descriptor(), new StreamPlan(stream, handlers.codec(stream)));
+      if (stream.namespace() != null) {
+        namespaced.add(stream.name());
+      }
+    }
+  }
+
+  /**
+   * Decodes the line {@code buffer[offset, offset + length)}, number {@code lineNumber} of the input, with a parser of
+   * its own: the careful way, whose errors name exactly what is wrong with the line.
+   */
+  Kind decode(byte[] buffer, int offset, int length, long lineNumber) throws InputException {
+    try (JsonParser parser = lineFactory.createParser(buffer, offset, length)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Kind.OTHER;
+      }
+      if (first != JsonToken.START_OBJECT) {
+        throw new InputException(lineNumber, "is not a JSON object");
+      }
+      Kind kind = message(parser, parser.currentTokenLocation(), lineNumber, buffer, offset);
+      if (parser.nextToken() != null) {
+        throw new InputException(lineNumber, "holds more than one JSON value");
+      }
+      return kind;
+    } catch (StreamConstraintsException e) {
+      throw new InputException(lineNumber, "is nested deeper than " + MAX_NESTING_DEPTH + " levels, which this"
+          + " destination does not read");
+    } catch (JsonProcessingException e) {
+      long column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+      // Jackson's own message may quote the line, which may hold secret data: only its kind is passed on.
+      String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      String what = original.startsWith("Invalid UTF-8") ? "is not valid UTF-8" : "is not valid JSON";
+      throw new InputException(lineNumber, what + " (error at column " + column + ")");
+    } catch (IOException e) {
+      throw new InputException(lineNumber, "cannot be read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Decodes the message whose START_OBJECT the parser is on, leaving the parser on its END_OBJECT; the parser reads
+   * {@code buffer} from {@code base}, where a STATE's bytes are copied from. Syntax errors come as Jackson's
+   * exceptions, for the caller to report; what is wrong with a well-formed message comes as an
+   * {@link InputException}.
+   */
+  Kind message(JsonParser parser, JsonLocation start, long lineNumber, byte[] buffer, int base)
+      throws IOException, InputException {
+    messageStart = start.getByteOffset();
+    Kind kind = Kind.OTHER;
+    String type = null;
+    StateParts stateParts = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        type = messageType(parser);
+      } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
+        record(parser, lineNumber);
+        kind = Kind.RECORD;
+      } else if (field.equals("state") && value == JsonToken.START_OBJECT) {
+        stateParts = state(parser);
+        kind = Kind.STATE;
+      } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
+        kind = trace(parser) ? Kind.STREAM_COMPLETE : Kind.OTHER;
+      } else {
+        parser.skipChildren();
+      }
+    }
+    JsonLocation end = parser.currentLocation();
+    messageEnd = end.getByteOffset();
+    messageEndRow = end.getLineNr();
+    if (!matches(kind, type)) {
+      return Kind.OTHER;
+    }
+    if (kind == Kind.STATE) {
+      int from = base + (int) messageStart;
+      state = new StateMessage(Arrays.copyOfRange(buffer, from, base + (int) messageEnd),
+          stateParts.end() - (int) messageStart, stateParts.hasFields(), stateParts.hasStats(), stateParts.scope(),
+          stateParts.stream());
+    }
+    return kind;
+  }
+
+  /** The message's type, one of the constants when it is one of the three read, without a new String for them. */
+  private static String messageType(JsonParser parser) throws IOException {
+    for (String known : KNOWN_TYPES) {
+      if (textIs(parser, known)) {
+        return known;
+      }
+    }
+    return parser.getText();
+  }
+
+  /** Whether the string value the parser is on is {@code expected}, compared in place. */
+  private static boolean textIs(JsonParser parser, String expected) throws IOException {
+    int length = parser.getTextLength();
+    if (length != expected.length()) {
+      return false;
+    }
+    char[] text = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    for (int i = 0; i < length; i++) {
+      if (text[offset + i] != expected.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A payload counts only under its own type; a message without type is taken by its payload. */
+  private static boolean matches(Kind kind, String type) {
+    if (type == null) {
+      return true;
+    }
+    switch (kind) {
+      case RECORD:
+        return type.equals("RECORD");
+      case STATE:
+        return type.equals("STATE");
+      case STREAM_COMPLETE:
+        return type.equals("TRACE");
+      default:
+        return true;
+    }
+  }
+
+  private void record(JsonParser parser, long lineNumber) throws IOException, InputException {
+    String stream = null;
+    String namespace = null;
+    boolean namespaceSeen = false;
+    long emittedAt = Long.MIN_VALUE;
+    Object[] values = null;
+    Object typed = null;
+    TokenBuffer earlyData = null;
+    List<MetaChange> sourceChanges = List.of();
+    scratch.clear();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (field) {
+        case "stream":
+          stream = value == JsonToken.VALUE_STRING ? streamName(parser) : null;
+          break;
+        case "namespace":
+          namespace = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          namespaceSeen = true;
+          if (values != null && namespace != null) {
+            // Data decoded as the stream without namespace, which the catalog does not have with this one.
+            plan(stream, namespace, lineNumber);
+          }
+          break;
+        case "emitted_at":
+          if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) {
+            emittedAt = parser.getValueAsLong();
+          }
+          break;
+        case "data":
+          if (value != JsonToken.START_OBJECT) {
+            throw new InputException(lineNumber, "record data must be a JSON object");
+          }
+          if (stream != null && (namespaceSeen || !namespaced.contains(stream))) {
+            recordPlan = plan(stream, namespace, lineNumber);
+            if (recordPlan.codec() == null) {
+              values = recordPlan.decode(parser, scratch);
+            } else {
+              typed = recordPlan.codec().decode(parser, scratch);
+              values = NO_VALUES;
+            }
+          } else {
+            // Which stream the data belongs to is not known yet (its name or namespace comes after it): keep the
+            // tokens until the end of the record. Sources write stream and namespace first, so this is rare.
+            earlyData = new TokenBuffer(parser);
+            earlyData.copyCurrentStructure(parser);
+          }
+          break;
+        case "meta":
+          sourceChanges = value == JsonToken.START_OBJECT ? sourceChanges(parser) : skip(parser);
+          break;
+        default:
+          parser.skipChildren();
+      }
+    }
+    if (stream == null) {
+      throw new InputException(lineNumber, "record has no stream name");
+    }
+    if (emittedAt == Long.MIN_VALUE) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + " has no emitted_at");
+    }
+    if (earlyData != null) {
+      recordPlan = plan(stream, namespace, lineNumber);
+      try (JsonParser replay = earlyData.asParser()) {
+        replay.nextToken();
+        if (recordPlan.codec() == null) {
+          values = recordPlan.decode(replay, scratch);
+        } else {
+          typed = recordPlan.codec().decode(replay, scratch);
+          values = NO_VALUES;
+        }
+      }
+    } else if (values == null) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + " has no data");
+    }
+    for (MetaChange change : scratch) {
+      if (recordPlan.isKey(change.field())) {
+        // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
+        throw new InputException(lineNumber, "record of stream " + recordPlan.stream().descriptor() + " has a value"
+            + " of its primary key or cursor field '" + change.field() + "' that does not fit the field's type ("
+            + change.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or"
+            + " choose another primary key or cursor.", FailureType.CONFIG);
+      }
+    }
+    List<MetaChange> changes;
+    if (sourceChanges.isEmpty() && scratch.isEmpty()) {
+      changes = List.of();
+    } else {
+      changes = new ArrayList<>(sourceChanges.size() + scratch.size());
+      changes.addAll(sourceChanges);
+      changes.addAll(scratch);
+    }
+    recordEmittedAt = emittedAt;
+    recordValues = values;
+    recordTyped = typed;
+    recordChanges = changes;
+  }
+
+  /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
+  private String streamName(JsonParser parser) throws IOException {
+    return lastPlan != null && textIs(parser, lastPlan.stream().name()) ? lastPlan.stream().name() : parser.getText();
+  }
+
+  private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
+    // Records of one stream come in runs: the last plan usually fits, without a descriptor and a map lookup.
+    if (lastPlan != null && stream.equals(lastPlan.stream().name())
+        && java.util.Objects.equals(namespace, lastPlan.stream().namespace())) {
+      return lastPlan;
+    }
+    StreamPlan plan = plans.get(new StreamDescriptor(namespace, stream));
+    if (plan == null) {
+      throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
+          + ", which is not in the catalog");
+    }
+    lastPlan = plan;
+    return plan;
+  }
+
+  private static List<MetaChange> skip(JsonParser parser) throws IOException {
+    parser.skipChildren();
+    return List.of();
+  }
+
+  private static List<MetaChange> sourceChanges(JsonParser parser) throws IOException {
+    List<MetaChange> changes = new ArrayList<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (!field.equals("changes") || value != JsonToken.START_ARRAY) {
+        parser.skipChildren();
+        continue;
+      }
+      while (parser.nextToken() == JsonToken.START_OBJECT) {
+        String name = null;
+        String change = null;
+        String reason = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonToken v = parser.nextToken();
+          String text = v == JsonToken.VALUE_STRING ? parser.getText() : null;
+          if (key.equals("field")) {
+            name = text;
+          } else if (key.equals("change")) {
+            change = text;
+          } else if (key.equals("reason")) {
+            reason = text;
+          } else {
+            parser.skipChildren();
+          }
+        }
+        // A change whose kind or reason this protocol version does not know is dropped: it cannot be written back.
+        Optional<MetaChange.Change> kind = MetaChange.Change.fromProtocol(change);
+        Optional<MetaChange.Reason> why = MetaChange.Reason.fromProtocol(reason);
+        if (name != null && kind.isPresent() && why.isPresent()) {
+          changes.add(new MetaChange(name, kind.get(), why.get()));
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** What the {@code state} object of a STATE holds for its checkpoint; {@code end} counts from the parser's start. */
+  private record StateParts(StateMessage.Scope scope, StreamDescriptor stream, int end, boolean hasFields,
+      boolean hasStats) {}
+
+  private static StateParts state(JsonParser parser) throws IOException {
+    String type = null;
+    StreamDescriptor stream = null;
+    boolean hasFields = false;
+    boolean hasStats = false;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      hasFields = true;
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        type = parser.getText();
+      } else if (field.equals("stream") && value == JsonToken.START_OBJECT) {
+        stream = streamOfState(parser);
+      } else {
+        hasStats |= field.equals("destinationStats");
+        parser.skipChildren();
+      }
+    }
+    return new StateParts(StateMessage.Scope.of(type), stream, (int) parser.currentTokenLocation().getByteOffset(),
+        hasFields, hasStats);
+  }
+
+  private static StreamDescriptor streamOfState(JsonParser parser) throws IOException {
+    StreamDescriptor descriptor = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("stream_descriptor") && value == JsonToken.START_OBJECT) {
+        descriptor = descriptor(parser);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return descriptor;
+  }
+
+  /** Reads {@code {"name": ..., "namespace": ...}}; null when it has no name. */
+  private static StreamDescriptor descriptor(JsonParser parser) throws IOException {
+    String name = null;
+    String namespace = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+        name = parser.getText();
+      } else if (field.equals("namespace") && value == JsonToken.VALUE_STRING) {
+        namespace = parser.getText();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return name == null ? null : new StreamDescriptor(namespace, name);
+  }
+
+  /** Whether the trace is a STREAM_STATUS COMPLETE; then {@link #completed()} names the stream. */
+  private boolean trace(JsonParser parser) throws IOException {
+    String type = null;
+    String status = null;
+    StreamDescriptor descriptor = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+        type = parser.getText();
+      } else if (field.equals("stream_status") && value == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          JsonToken v = parser.nextToken();
+          if (key.equals("status") && v == JsonToken.VALUE_STRING) {
+            status = parser.getText();
+          } else if (key.equals("stream_descriptor") && v == JsonToken.START_OBJECT) {
+            descriptor = descriptor(parser);
+          } else {
+            parser.skipChildren();
+          }
+        }
+      } else {
+        parser.skipChildren();
+      }
+    }
+    completed = descriptor;
+    return "STREAM_STATUS".equals(type) && "COMPLETE".equals(status) && descriptor != null;
+  }
+
+  /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */
+  private static UUID randomUuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(most, least);
+  }
+
+  @Override
+  public StreamContext stream() {
+    return recordPlan.stream();
+  }
+
+  /** The record just decoded, with a new raw id; its size is its message's. */
+  @Override
+  public Record record() {
+    return new Record(randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
+        (int) (messageEnd - messageStart));
+  }
+
+  /** The parser's line of the end of the message just decoded. */
+  int messageEndRow() {
+    return messageEndRow;
+  }
+
+  /** The STATE just read. */
+  StateMessage state() {
+    return state;
+  }
+
+  /** The stream of the STREAM_STATUS COMPLETE just read. */
+  StreamDescriptor completed() {
+    return completed;
+  }
+}

@@ -1,0 +1,252 @@
+package io.destkit.runtime.engine;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.destkit.runtime.error.InputException;
+import io.destkit.runtime.write.StreamDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads protocol messages, one JSON object per line, from standard input.
+ *
+ * <p>Input is read in large blocks. All the whole lines of a block are parsed by one parser: creating a parser per
+ * line costs more than tokenizing a typical record. The parser's own line count checks that each message sits on
+ * a line of its own: a value that spans lines, shares its line with another, is not an object, or does not parse at
+ * all sends that one line down the careful path, {@link MessageDecoder#decode}, which parses it alone and gives the
+ * exact error (or, for a line that only looked odd, such as one with a lone carriage return, its message), after
+ * which block parsing resumes on the next line. So valid input is read fast, and bad input is reported line by line
+ * exactly as before. A line longer than the buffer grows it.
+ *
+ * <p>Line numbers follow the parser's count, in which a lone carriage return between tokens also ends a line.
+ */
+public final class MessageReader {
+  private final InputStream in;
+  private final MessageDecoder decoder;
+  private byte[] buffer;
+  /** Bytes {@code [0, limit)} of the buffer hold input; {@code [position, blockEnd)} is the block being parsed. */
+  private int position;
+  private int limit;
+  private int blockEnd;
+  /** Bytes before this index (and after {@code position}) are known to hold no newline. */
+  private int scanned;
+  private boolean eof;
+
+  private JsonParser parser;
+  /** Where the parser's input starts in the buffer, and the number of the line it starts on. */
+  private int parserBase;
+  private long parserFirstLine = 1;
+  /** The parser's line of the end of the last message, or 0 before the first. */
+  private int lastRow;
+  /** A root token the parser has already read: the start of the next message, or null at the block's end. */
+  private JsonToken peeked;
+  private boolean hasPeeked;
+
+  public MessageReader(InputStream in, MessageDecoder decoder, int blockSize) {
+    this.in = in;
+    this.decoder = decoder;
+    this.buffer = new byte[blockSize];
+  }
+
+  /**
+   * Reads the next message into the decoder and tells what it was; null at the end of input.
+   *
+   * @throws InputException for a line that is not a valid message
+   */
+  public MessageDecoder.Kind next() throws IOException, InputException {
+    while (true) {
+      if (parser == null && !openBlock()) {
+        return null;
+      }
+      JsonToken token;
+      if (hasPeeked) {
+        token = peeked;
+        hasPeeked = false;
+      } else {
+        try {
+          token = parser.nextToken();
+        } catch (JsonProcessingException e) {
+          return carefully(e.getLocation());
+        }
+      }
+      if (token == null) {
+        endBlock();
+        continue;
+      }
+      JsonLocation start = parser.currentTokenLocation();
+      int startRow = start.getLineNr();
+      if (token != JsonToken.START_OBJECT || startRow <= lastRow) {
+        return carefully(start);
+      }
+      MessageDecoder.Kind kind;
+      try {
+        kind = decoder.message(parser, start, parserFirstLine + startRow - 1, buffer, parserBase);
+      } catch (JsonProcessingException e) {
+        return carefully(start);
+      } catch (InputException e) {
+        // What is wrong may be that the message ran on into the next line: the careful path tells.
+        if (parser.currentLocation().getLineNr() != startRow) {
+          return carefully(start);
+        }
+        throw e;
+      }
+      int endRow = decoder.messageEndRow();
+      if (endRow != startRow) {
+        return carefully(start);
+      }
+      // The message must end its line: look at the next root token before letting this one go.
+      try {
+        peeked = parser.nextToken();
+      } catch (JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() <= endRow) {
+          return carefully(start);
+        }
+        // The next line is bad, not this one: take this message now, and that line, carefully, on the next call.
+        int lineEnd = lineEnd(parserBase + (int) start.getByteOffset());
+        accept(kind, startRow);
+        closeParser();
+        parserFirstLine += endRow;
+        position = Math.min(lineEnd + 1, blockEnd);
+        return kind;
+      }
+      hasPeeked = true;
+      if (peeked != null && parser.currentTokenLocation().getLineNr() == endRow) {
+        return carefully(start);
+      }
+      return accept(kind, startRow);
+    }
+  }
+
+  private MessageDecoder.Kind accept(MessageDecoder.Kind kind, int row) {
+    lastRow = row;
+    return kind;
+  }
+
+  /**
+   * Decodes the line that holds {@code location} alone, through the careful path, and resumes block parsing after
+   * it. Messages before it on its line (which can only be there if the line is bad) were not let go.
+   */
+  private MessageDecoder.Kind carefully(JsonLocation location) throws IOException, InputException {
+    int at = location == null || location.getByteOffset() < 0 ? position : parserBase
+        + (int) Math.min(location.getByteOffset(), blockEnd - parserBase);
+    int row = location == null ? lastRow + 1 : Math.max(location.getLineNr(), 1);
+    int lineStart = at;
+    while (lineStart > parserBase && buffer[lineStart - 1] != '\n') {
+      lineStart--;
+    }
+    int lineEnd = lineEnd(at);
+    int length = lineEnd - lineStart;
+    if (length > 0 && buffer[lineStart + length - 1] == '\r') {
+      length--;
+    }
+    long lineNumber = parserFirstLine + row - 1;
+    closeParser();
+    MessageDecoder.Kind kind = decoder.decode(buffer, lineStart, length, lineNumber);
+    // Block parsing goes on from the next line.
+    parserFirstLine = lineNumber + 1;
+    position = Math.min(lineEnd + 1, blockEnd);
+    if (position < blockEnd) {
+      openParser();
+    } else {
+      position = blockEnd;
+    }
+    return kind;
+  }
+
+  /** The index of the newline that ends the line holding {@code at}, or the block's end. */
+  private int lineEnd(int at) {
+    int end = at;
+    while (end < blockEnd && buffer[end] != '\n') {
+      end++;
+    }
+    return end;
+  }
+
+  /** Finds the next block of whole lines, reading more input as needed; false at the end of input. */
+  private boolean openBlock() throws IOException {
+    while (true) {
+      int last = -1;
+      for (int i = limit - 1; i >= Math.max(scanned, position); i--) {
+        if (buffer[i] == '\n') {
+          last = i;
+          break;
+        }
+      }
+      if (last >= 0) {
+        blockEnd = last + 1;
+        break;
+      }
+      scanned = limit;
+      if (eof) {
+        if (position < limit) {
+          blockEnd = limit;
+          break;
+        }
+        return false;
+      }
+      fill();
+    }
+    openParser();
+    return true;
+  }
+
+  private void openParser() throws IOException {
+    parser = MessageDecoder.BLOCK_FACTORY.createParser(buffer, position, blockEnd - position);
+    parserBase = position;
+    lastRow = 0;
+    hasPeeked = false;
+  }
+
+  /** The parser has read its whole block: the next block starts after it. */
+  private void endBlock() throws IOException {
+    // The parser's line count at the end: one more than the lines the block ended (each block ends with one).
+    parserFirstLine += parser.currentLocation().getLineNr() - 1;
+    closeParser();
+    position = blockEnd;
+  }
+
+  private void closeParser() throws IOException {
+    if (parser != null) {
+      parser.close();
+      parser = null;
+    }
+  }
+
+  private void fill() throws IOException {
+    int pending = limit - position;
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, pending);
+      scanned = Math.max(scanned - position, 0);
+      position = 0;
+      limit = pending;
+    }
+    if (limit == buffer.length) {
+      byte[] larger = new byte[Math.max(buffer.length * 2, 1)];
+      System.arraycopy(buffer, 0, larger, 0, limit);
+      buffer = larger;
+    }
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      eof = true;
+    } else {
+      limit += read;
+    }
+  }
+
+  /** The record just read, when {@link #next} said RECORD: valid until the next call. */
+  public RecordCursor record() {
+    return decoder;
+  }
+
+  /** The STATE just read, when {@link #next} said STATE. */
+  public StateMessage state() {
+    return decoder.state();
+  }
+
+  /** The stream whose STREAM_STATUS COMPLETE was just read, when {@link #next} said STREAM_COMPLETE. */
+  public StreamDescriptor completed() {
+    return decoder.completed();
+  }
+}

@@ -1,0 +1,16 @@
+package io.destkit.runtime.engine;
+
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.StreamContext;
+
+/**
+ * The record a reader has just decoded, read in place: records are the hot path, so the decoder is reused rather
+ * than a message object made per line. Valid until the reader reads the next message.
+ */
+public interface RecordCursor {
+  /** The stream the record belongs to. */
+  StreamContext stream();
+
+  /** The record, with a new raw id. */
+  Record record();
+}

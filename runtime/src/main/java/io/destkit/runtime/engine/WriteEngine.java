@@ -1,0 +1,313 @@
+package io.destkit.runtime.engine;
+
+import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
+import io.destkit.runtime.write.StreamContext;
+import io.destkit.runtime.write.StreamDescriptor;
+import io.destkit.runtime.write.WriteHandlers;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a write: reads messages on this thread, decodes records into per-stream buffers, and hands full buffers to a
+ * writer thread that calls the connector's handlers, so that parsing and writing overlap. Memory stays within the
+ * budget however long the input is.
+ *
+ * <p>Checkpoints are {@link Checkpoints}' business: the engine tells it what was read, and each flush ends with a
+ * commit task carrying the states it hands out as covered (their records all in the flushed or earlier batches); the
+ * writer has them echoed once the connector's commit returns.
+ */
+public final class WriteEngine {
+  private static final int QUEUE_CAPACITY = 8;
+  /** Messages handled per call of {@link #readSome}. */
+  private static final int RUN = 1024;
+
+  private final Catalog catalog;
+  private final WriteHandlers handlers;
+  private final WriteOptions options;
+  private final ProtocolOutput out;
+  private final PrintStream err;
+
+  private final Map<StreamDescriptor, StreamBuffer> buffers = new LinkedHashMap<>();
+  private final Checkpoints checkpoints;
+  private final BlockingQueue<WriterTask> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final MemoryBudget budget;
+  private final Progress progress;
+
+  private volatile Throwable writerFailure;
+  /** The buffer of the last record's stream: records come in runs of one stream. */
+  private StreamContext lastStream;
+  private StreamBuffer lastBuffer;
+  private long lastFlush = System.nanoTime();
+
+  public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
+      PrintStream err) {
+    this.catalog = catalog;
+    this.handlers = handlers;
+    this.options = options;
+    this.out = out;
+    this.err = err;
+    this.budget = new MemoryBudget(options.memoryBudget());
+    this.progress = new Progress(err, options.progressInterval());
+    this.checkpoints = new Checkpoints(catalog, out);
+    for (StreamContext stream : catalog.streams()) {
+      buffers.put(stream.descriptor(), new StreamBuffer(stream, checkpoints.counter(stream.descriptor())));
+    }
+  }
+
+  /**
+   * Writes everything on {@code input}. Streams whose mode no handler takes are refused before anything is read.
+   * Whatever happens, the handlers' close is called; the first failure is thrown.
+   */
+  public void run(InputStream input) throws Exception {
+    Throwable failure = null;
+    Thread writer = null;
+    try {
+      refuseUnhandledStreams();
+      for (StreamContext stream : catalog.streams()) {
+        handlers.streamStart(stream);
+      }
+      writer = new Thread(this::writeLoop, "destkit-writer");
+      writer.start();
+      failure = read(input);
+      writer.join();
+      if (writerFailure != null) {
+        failure = writerFailure;
+      }
+    } catch (Exception | Error e) {
+      failure = e;
+    } finally {
+      if (writer != null && writer.isAlive()) {
+        writer.interrupt();
+        writer.join();
+      }
+      try {
+        handlers.close();
+      } catch (Exception | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    progress.report(failure == null ? "done" : "stopped", buffers.values(), System.nanoTime());
+    if (failure instanceof Exception e) {
+      throw e;
+    } else if (failure instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private void refuseUnhandledStreams() throws io.destkit.runtime.config.ConfigException {
+    List<String> refused = new ArrayList<>();
+    List<String> mismatched = new ArrayList<>();
+    for (StreamContext stream : catalog.streams()) {
+      if (!handlers.accepts(stream)) {
+        refused.add(stream.descriptor() + " in mode " + stream.destinationSyncMode().protocolValue());
+      } else if (handlers.codec(stream) != null) {
+        mismatched.addAll(TypedStreams.problems(stream, handlers.codec(stream)));
+      }
+    }
+    if (!mismatched.isEmpty()) {
+      throw new io.destkit.runtime.config.ConfigException("The catalog does not fit the connector's typed streams: "
+          + String.join("; ", mismatched) + ". Select the missing fields in the connection, or rebuild the connector"
+          + " with the new schema.");
+    }
+    if (!refused.isEmpty()) {
+      throw new io.destkit.runtime.config.ConfigException("This destination cannot write "
+          + String.join(", ", refused) + ": no writer of the connector takes that mode. Choose a supported"
+          + " destination sync mode for the stream.");
+    }
+  }
+
+  /**
+   * Reads until the end of input or a bad line. Either way the records read before are flushed and committed, so
+   * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading within a run
+   * of messages (at once when reading waits for the writer).
+   */
+  private Throwable read(InputStream input) throws InterruptedException {
+    MessageReader messages = new MessageReader(input, new MessageDecoder(catalog, handlers), 1 << 20);
+    Throwable failure = null;
+    try {
+      while (writerFailure == null && readSome(messages)) {
+        // Each call reads a run of messages.
+      }
+    } catch (WriterFailedException e) {
+      return writerFailure;
+    } catch (Exception e) {
+      failure = e;
+    }
+    try {
+      if (writerFailure == null) {
+        flushAll();
+      }
+      enqueue(new WriterTask.End());
+    } catch (WriterFailedException e) {
+      return writerFailure;
+    }
+    return failure;
+  }
+
+  /**
+   * Handles up to {@value #RUN} messages; false at the end of input. Reading in runs from a method called again and
+   * again, rather than in one loop that lasts the whole input, lets the JIT compile it as a method with its whole
+   * profile rather than only by replacing the running loop (on-stack replacement).
+   */
+  private boolean readSome(MessageReader messages) throws Exception {
+    for (int i = 0; i < RUN; i++) {
+      MessageDecoder.Kind kind = messages.next();
+      if (kind == null) {
+        return false;
+      }
+      switch (kind) {
+        case RECORD -> onRecord(messages.record().stream(), messages.record().record());
+        case STATE -> onState(messages.state());
+        case STREAM_COMPLETE -> onStreamComplete(messages.completed());
+        case OTHER -> { }
+      }
+    }
+    return true;
+  }
+
+  private void onRecord(StreamContext stream, Record record) throws InterruptedException {
+    if (stream != lastStream) {
+      lastBuffer = buffers.get(stream.descriptor());
+      lastStream = stream;
+    }
+    StreamBuffer buffer = lastBuffer;
+    long footprint = WriteOptions.footprint(record.size());
+    while (!budget.tryAcquire(footprint)) {
+      StreamBuffer largest = largestBuffer();
+      if (largest == null) {
+        // Everything held is with the writer: wait for it to write some.
+        budget.acquire(footprint);
+        checkWriter();
+        break;
+      }
+      flush(List.of(largest));
+    }
+    buffer.add(record, checkpoints.recordsRead(), footprint);
+    checkpoints.recordRead(buffer.counter);
+    if (buffer.rows() >= options.batchRows() || buffer.bytes() >= options.batchBytes()) {
+      flush(List.of(buffer));
+    }
+    if ((checkpoints.recordsRead() & 1023) == 0) {
+      long now = System.nanoTime();
+      if (now - lastFlush >= options.flushInterval().toNanos()) {
+        flushAll();
+      }
+      progress.maybeReport(buffers.values(), now);
+    }
+  }
+
+  private void onState(StateMessage state) throws InterruptedException {
+    checkpoints.stateRead(state);
+    long oldest = oldestBuffered();
+    if (checkpoints.hasCovered(oldest)) {
+      // Every record before it is already with the writer: it leaves with the next commit.
+      enqueue(new WriterTask.Commit(checkpoints.takeCovered(oldest)));
+    }
+  }
+
+  private void onStreamComplete(StreamDescriptor descriptor) throws InterruptedException {
+    StreamBuffer buffer = buffers.get(descriptor);
+    if (buffer == null) {
+      return;
+    }
+    flush(List.of(buffer));
+    enqueue(new WriterTask.Complete(buffer.stream));
+  }
+
+  private void flushAll() throws InterruptedException {
+    flush(new ArrayList<>(buffers.values()));
+  }
+
+  /** Hands the buffers to the writer, then a commit that releases the states now covered. */
+  private void flush(List<StreamBuffer> toFlush) throws InterruptedException {
+    for (StreamBuffer buffer : toFlush) {
+      if (!buffer.isEmpty()) {
+        long footprint = buffer.footprint();
+        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, buffer.take()), footprint));
+      }
+    }
+    lastFlush = System.nanoTime();
+    enqueue(new WriterTask.Commit(checkpoints.takeCovered(oldestBuffered())));
+  }
+
+  private long oldestBuffered() {
+    long oldest = Long.MAX_VALUE;
+    for (StreamBuffer buffer : buffers.values()) {
+      oldest = Math.min(oldest, buffer.oldestSequence());
+    }
+    return oldest;
+  }
+
+  private StreamBuffer largestBuffer() {
+    StreamBuffer largest = null;
+    for (StreamBuffer buffer : buffers.values()) {
+      if (!buffer.isEmpty() && (largest == null || buffer.footprint() > largest.footprint())) {
+        largest = buffer;
+      }
+    }
+    return largest;
+  }
+
+  private void enqueue(WriterTask task) throws InterruptedException {
+    while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
+      checkWriter();
+    }
+  }
+
+  private void checkWriter() {
+    if (writerFailure != null) {
+      throw new WriterFailedException();
+    }
+  }
+
+  /** The writer thread: runs tasks in order until the end, or until a handler fails. */
+  private void writeLoop() {
+    boolean dirty = false;
+    try {
+      while (true) {
+        WriterTask task = queue.take();
+        if (task instanceof WriterTask.Batch batch) {
+          handlers.records(batch.batch());
+          budget.release(batch.footprint());
+          dirty = true;
+        } else if (task instanceof WriterTask.Commit commit) {
+          if (dirty) {
+            handlers.commit();
+            dirty = false;
+          }
+          checkpoints.echo(commit.states());
+        } else if (task instanceof WriterTask.Complete complete) {
+          handlers.streamComplete(complete.stream());
+        } else {
+          return;
+        }
+      }
+    } catch (Exception | Error e) {
+      writerFailure = e;
+      budget.abort();
+    }
+  }
+
+  /** Unwinds the reader when the writer has failed; the writer's failure is what is reported. */
+  private static final class WriterFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WriterFailedException() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.destkit.runtime.engine;
+
+import io.destkit.runtime.write.RecordBatch;
+import io.destkit.runtime.write.StreamContext;
+import java.util.List;
+
+/** What the reader hands the writer thread, in order. */
+sealed interface WriterTask {
+  /** Write these records; {@code footprint} goes back to the budget once they are written. */
+  record Batch(RecordBatch batch, long footprint) implements WriterTask {}
+
+  /** Commit what was written, then echo these states, which it covers. */
+  record Commit(List<Checkpoints.Pending> states) implements WriterTask {}
+
+  /** The stream has sent all its records, and they are all committed before this task. */
+  record Complete(StreamContext stream) implements WriterTask {}
+
+  /** No more tasks. */
+  record End() implements WriterTask {}
+}

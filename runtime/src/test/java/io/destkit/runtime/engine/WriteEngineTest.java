@@ -1,0 +1,260 @@
+package io.destkit.runtime.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.InputException;
+import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.types.MetaChange;
+import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.WriteHandlers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine in process, with an in-memory destination: checkpoints, counts, order, failures. */
+class WriteEngineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SCHEMA = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+      + "\"name\":{\"type\":\"string\"}}}";
+
+  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+  @Test
+  void echoesEveryStateInOrderAfterItsRecordsWithCounts() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    run(handlers, options(2), catalog("users", "orders"),
+        record("users", 1), record("users", 2), record("orders", 1),
+        streamState("users", 1),
+        record("users", 3), globalState(2),
+        record("orders", 2), streamState("orders", 3), streamState("users", 4));
+    List<JsonNode> states = echoed();
+    assertEquals(4, states.size());
+    // users: 2 before its first state; global: all 4 so far; orders: 2 since the start; users: 1 since its last.
+    assertEquals(List.of(2, 4, 2, 1), counts(states));
+    assertEquals(List.of(1, 2, 3, 4), states.stream().map(s -> s.at("/state/data/n").asInt()).toList());
+    assertEquals(5, handlers.committed.size());
+  }
+
+  @Test
+  void streamStateCountsOnlyItsOwnStreamSinceItsLastState() throws Exception {
+    run(new RecordingHandlers(), options(100), catalog("users", "orders"),
+        record("users", 1), record("orders", 1), record("users", 2), streamState("users", 1),
+        record("orders", 2), streamState("orders", 2), record("users", 3), streamState("users", 3),
+        globalState(4));
+    assertEquals(List.of(2, 2, 1, 5), counts(echoed()));
+  }
+
+  @Test
+  void stateIsEchoedByteForByteWithOnlyTheStatsAdded() throws Exception {
+    String state = "{\"type\":\"STATE\",  \"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"x\":1.50}},"
+        + "\"id\":7}, \"extra\":[1,2]}";
+    run(new RecordingHandlers(), options(100), catalog("users"), record("users", 1), state);
+    assertEquals("{\"type\":\"STATE\",  \"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"x\":1.50}},"
+        + "\"id\":7,\"destinationStats\":{\"recordCount\":1}}, \"extra\":[1,2]}\n",
+        stdout.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void noStateLeavesBeforeTheRecordsBeforeItAreCommitted() {
+    RecordingHandlers handlers = new RecordingHandlers(3);
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 10; i++) {
+      lines.add(record("users", i));
+      lines.add(streamState("users", i));
+    }
+    IllegalStateException failure = assertThrows(IllegalStateException.class,
+        () -> run(handlers, options(2), catalog("users"), lines.toArray(String[]::new)));
+    assertEquals("disk full on batch 3", failure.getMessage());
+    List<JsonNode> states = echoed();
+    // Two batches of two records were committed: the states after records 1 to 4, no later one.
+    assertEquals(List.of(1, 2, 3, 4), states.stream().map(s -> s.at("/state/data/n").asInt()).toList());
+    assertEquals(4, handlers.committed.size());
+    assertEquals("close", handlers.events.get(handlers.events.size() - 1));
+  }
+
+  @Test
+  void refusesStreamsNoHandlerTakesBeforeReadingAnything() {
+    RecordingHandlers handlers = new RecordingHandlers();
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> run(handlers, options(10), catalog("users", "refused_stream"), "not even json"));
+    assertTrue(e.getMessage().contains("refused_stream in mode append"), e.getMessage());
+    assertEquals(List.of("close"), handlers.events);
+  }
+
+  @Test
+  void aLineThatIsNotJsonIsNamedAndWhatCameBeforeIsKept() {
+    RecordingHandlers handlers = new RecordingHandlers();
+    InputException e = assertThrows(InputException.class, () -> run(handlers, options(10), catalog("users"),
+        record("users", 1), streamState("users", 1), "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\", s3cr3t"));
+    assertEquals("Input line 3: is not valid JSON (error at column 46)", e.getMessage());
+    assertEquals(1, handlers.committed.size());
+    assertEquals(List.of(1), echoed().stream().map(s -> s.at("/state/data/n").asInt()).toList());
+  }
+
+  @Test
+  void aRecordNestedTooDeepIsNamedNotACrash() {
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    InputException e = assertThrows(InputException.class, () -> run(new RecordingHandlers(), options(10),
+        catalog("users"), "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1,"
+            + "\"name\":" + deep + "},\"emitted_at\":1}}"));
+    assertEquals("Input line 1: is nested deeper than 1000 levels, which this destination does not read",
+        e.getMessage());
+  }
+
+  @Test
+  void invalidUtf8IsNamedAsSuch() {
+    byte[] line = "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"name\":\"\u00ff\"}}}"
+        .getBytes(StandardCharsets.ISO_8859_1);
+    InputException e = assertThrows(InputException.class, () -> new WriteEngine(catalog("users"),
+        new RecordingHandlers(), options(10), new ProtocolOutput(stdout, new SecretMasker()),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(new ByteArrayInputStream(line)));
+    assertTrue(e.getMessage().startsWith("Input line 1: is not valid UTF-8 (error at column"), e.getMessage());
+  }
+
+  @Test
+  void aStringLargerThanJacksonsDefaultLimitPasses() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    String large = "x".repeat(25_000_000);
+    run(handlers, options(10), catalog("users"), "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\","
+        + "\"data\":{\"id\":1,\"name\":\"" + large + "\"},\"emitted_at\":1}}");
+    assertEquals(large.length(), ((String) handlers.committed.get(0).value(1)).length());
+  }
+
+  @Test
+  void aRecordOfAStreamNotInTheCatalogIsNamed() {
+    InputException e = assertThrows(InputException.class,
+        () -> run(new RecordingHandlers(), options(10), catalog("users"), record("ghosts", 1)));
+    assertEquals("Input line 1: record of stream ghosts, which is not in the catalog", e.getMessage());
+  }
+
+  @Test
+  void skipsBlankLinesUnknownTypesAndUnknownFields() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    run(handlers, options(10), catalog("users"), "", "{\"type\":\"CONTROL\",\"control\":{\"x\":1}}",
+        "{\"type\":\"NEW_THING\",\"new_thing\":{}}", "{\"type\":\"LOG\",\"log\":{\"level\":\"INFO\",\"message\":\"hi\"}}",
+        "{\"type\":\"RECORD\",\"future\":1,\"record\":{\"stream\":\"users\",\"data\":{\"id\":1,\"extra\":{\"a\":[1]}},"
+            + "\"emitted_at\":5,\"unknown\":true}}");
+    assertEquals(1, handlers.committed.size());
+    assertEquals(1L, handlers.committed.get(0).value(0));
+  }
+
+  @Test
+  void decodesDataThatComesBeforeTheStreamName() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    run(handlers, options(10), catalog("users"),
+        "{\"record\":{\"data\":{\"id\":9,\"name\":\"n\"},\"emitted_at\":5,\"stream\":\"users\"},\"type\":\"RECORD\"}");
+    Record record = handlers.committed.get(0);
+    assertEquals(9L, record.value(0));
+    assertEquals("n", record.value(1));
+    assertEquals(5L, record.emittedAt());
+  }
+
+  @Test
+  void badValuesAreNulledWithAChangeAndSourceChangesKept() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    run(handlers, options(10), catalog("users"),
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":\"twelve\",\"name\":\"x\"},"
+            + "\"emitted_at\":5,\"meta\":{\"changes\":[{\"field\":\"name\",\"change\":\"TRUNCATED\","
+            + "\"reason\":\"SOURCE_FIELD_SIZE_LIMITATION\"}]}}}");
+    Record record = handlers.committed.get(0);
+    assertEquals(null, record.value(0));
+    assertEquals(List.of(
+        new MetaChange("name", MetaChange.Change.TRUNCATED, MetaChange.Reason.SOURCE_FIELD_SIZE_LIMITATION),
+        new MetaChange("id", MetaChange.Change.NULLED, MetaChange.Reason.DESTINATION_TYPECAST_ERROR)),
+        record.changes());
+  }
+
+  @Test
+  void streamCompleteComesAfterTheStreamsRecordsAreCommitted() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    run(handlers, options(100), catalog("users", "orders"), record("users", 1), record("orders", 1),
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{"
+            + "\"stream_descriptor\":{\"name\":\"users\"},\"status\":\"COMPLETE\"}}}",
+        record("orders", 2));
+    assertEquals(List.of("start users", "start orders", "records users 1", "commit", "complete users",
+        "records orders 2", "commit", "close"), handlers.events);
+  }
+
+  @Test
+  void aSmallMemoryBudgetFlushesOftenAndLosesNothing() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      lines.add(record(i % 2 == 0 ? "users" : "orders", i));
+      if (i % 100 == 99) {
+        lines.add(globalState(i));
+      }
+    }
+    WriteOptions tiny = new WriteOptions(100_000, 1L << 30, 20_000, Duration.ofMinutes(5), Duration.ZERO);
+    run(handlers, tiny, catalog("users", "orders"), lines.toArray(String[]::new));
+    assertEquals(5000, handlers.committed.size());
+    assertEquals(50, echoed().size());
+    assertTrue(handlers.events.stream().filter(e -> e.startsWith("records")).count() > 20, handlers.events::toString);
+  }
+
+  private static List<Integer> counts(List<JsonNode> states) {
+    return states.stream().map(s -> s.at("/state/destinationStats/recordCount").asInt()).toList();
+  }
+
+  private List<JsonNode> echoed() {
+    List<JsonNode> states = new ArrayList<>();
+    for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (!line.isEmpty()) {
+        try {
+          states.add(JSON.readTree(line));
+        } catch (Exception e) {
+          throw new AssertionError("not JSON: " + line, e);
+        }
+      }
+    }
+    return states;
+  }
+
+  private void run(WriteHandlers handlers, WriteOptions options, Catalog catalog, String... lines) throws Exception {
+    byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    new WriteEngine(catalog, handlers, options, new ProtocolOutput(stdout, new SecretMasker()),
+        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(new ByteArrayInputStream(input));
+  }
+
+  private static WriteOptions options(int batchRows) {
+    return new WriteOptions(batchRows, 1L << 30, 1L << 30, Duration.ofMinutes(5), Duration.ZERO);
+  }
+
+  private static Catalog catalog(String... streams) throws Exception {
+    StringBuilder json = new StringBuilder("{\"streams\":[");
+    for (int i = 0; i < streams.length; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"stream\":{\"name\":\"").append(streams[i])
+          .append("\",\"json_schema\":").append(SCHEMA).append("},\"sync_mode\":\"full_refresh\",")
+          .append("\"destination_sync_mode\":\"append\"}");
+    }
+    return CatalogReader.read(JSON.readTree(json.append("]}").toString()));
+  }
+
+  private static String record(String stream, int id) {
+    return "{\"type\":\"RECORD\",\"record\":{\"stream\":\"" + stream + "\",\"data\":{\"id\":" + id
+        + ",\"name\":\"n" + id + "\"},\"emitted_at\":1700000000000}}";
+  }
+
+  private static String streamState(String stream, int n) {
+    return "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\""
+        + stream + "\"},\"stream_state\":{\"n\":" + n + "}},\"data\":{\"n\":" + n + "}}}";
+  }
+
+  private static String globalState(int n) {
+    return "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{}},\"data\":{\"n\":"
+        + n + "}}}";
+  }
+}
