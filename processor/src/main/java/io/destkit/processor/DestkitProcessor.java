@@ -1,84 +1,69 @@
 package io.destkit.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
-import io.destkit.annotations.BreakingChange;
-import io.destkit.annotations.BreakingChanges;
-import io.destkit.annotations.Check;
-import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Destination;
-import io.destkit.processor.generate.ConfigReaderWriter;
-import io.destkit.processor.generate.DispatcherWriter;
-import io.destkit.processor.generate.DockerfileWriter;
-import io.destkit.processor.generate.GeneratedFiles;
-import io.destkit.processor.generate.MainWriter;
-import io.destkit.processor.generate.MetadataWriter;
-import io.destkit.processor.generate.ReferenceWriter;
-import io.destkit.processor.generate.SpecWriter;
+import io.destkit.processor.generate.Generator;
 import io.destkit.processor.model.BuildOptions;
 import io.destkit.processor.model.ConnectorModel;
-import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
 import io.destkit.processor.model.StreamModel;
-import io.destkit.processor.read.Annotations;
 import io.destkit.processor.read.BuildInputs;
 import io.destkit.processor.read.ModelReader;
+import io.destkit.processor.read.SchemaFiles;
 import io.destkit.processor.read.UnresolvedTypeException;
-import io.destkit.processor.typed.SchemaFiles;
-import io.destkit.processor.typed.TypedShape;
-import io.destkit.processor.typed.TypedStreamsGenerator;
 import io.destkit.processor.validate.CompatibilityCheck;
 import io.destkit.processor.validate.ConnectorValidator;
+import io.destkit.processor.validate.PlacementValidator;
 import io.destkit.processor.validate.ReleaseValidator;
+import io.destkit.processor.validate.StreamValidator;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.annotation.Annotation;
 import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
- * The destkit annotation processor. Per {@code @Destination}: read the model, validate it (every problem reported on
- * its element), then generate the spec, the config reader, the main class and dispatcher, the image's Dockerfile,
- * {@code metadata.yaml} and the Markdown reference, and compare the spec with the released one when the build names
- * it. A destination whose types are not known yet is put off to the next round.
+ * The destkit annotation processor: a round driver over three stages (read the model, validate it, generate from it).
+ * Per {@code @Destination}: its typed streams first (their record classes are written in a round of their own, and
+ * the destination put off to the next, where its writer methods can name them), then the connector's files, then the
+ * check of its spec against the released one. A destination whose types are not known yet is put off to the next
+ * round. What is judged across the compilation is judged at the last round.
  */
 @AutoService(Processor.class)
 public final class DestkitProcessor extends AbstractProcessor {
   /** Destinations put off to a later round, by qualified name, with the type they wait for. */
   private final Map<String, UnresolvedTypeException> deferred = new LinkedHashMap<>();
-  /** Config classes seen, by qualified name. */
+  /** The {@code @ConnectorConfig} classes seen, and the qualified names of those some destination uses. */
   private final Set<String> configs = new TreeSet<>();
-  /** Which destination uses which config, by qualified names. */
-  private final Map<String, String> configUsers = new LinkedHashMap<>();
+  private final Set<String> configsUsed = new TreeSet<>();
+  /** Destinations whose typed streams were written (or failed to be), by qualified name. */
+  private final Set<String> streamsDone = new TreeSet<>();
+  private final PlacementValidator placements = new PlacementValidator();
   private String firstDestination;
-  /** Destinations whose typed streams were generated (or failed to), by qualified name. */
-  private final Set<String> streamsGenerated = new TreeSet<>();
-  /** The record class shapes of each destination's typed streams, by qualified name, then stream name. */
-  private final Map<String, Map<String, TypedShape.TypedObject>> streamShapes = new HashMap<>();
-  /** What this compilation read besides its sources, for the build to see changes in (written at the last round). */
+  private BuildOptions options;
   private BuildInputs inputs;
+  private ModelReader reader;
+  private Generator generator;
 
   @Override
-  public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
+  public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
+    options = BuildOptions.of(environment.getOptions());
     inputs = new BuildInputs(environment.getOptions());
+    reader = new ModelReader(environment, inputs);
+    generator = new Generator(environment.getFiler(), environment.getElementUtils());
   }
 
   @Override
@@ -99,41 +84,15 @@ public final class DestkitProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    Set<String> options = new TreeSet<>(BuildOptions.NAMES);
-    options.add(SchemaFiles.OPTION);
-    return options;
+    Set<String> supported = new TreeSet<>(BuildOptions.NAMES);
+    supported.add(SchemaFiles.OPTION);
+    return supported;
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Messager messager = processingEnv.getMessager();
-    for (Element element : round.getElementsAnnotatedWith(ConnectorConfig.class)) {
-      configs.add(((TypeElement) element).getQualifiedName().toString());
-    }
-    for (Element element : round.getElementsAnnotatedWith(Check.class)) {
-      Element owner = element.getEnclosingElement();
-      if (Annotations.mirror(owner, Destination.class) == null) {
-        report(new Problem(Message.CHECK_OUTSIDE, Site.of(element),
-            List.of(element.getSimpleName() + "()", owner.getSimpleName())));
-      }
-    }
-    for (Map.Entry<HandlerModel.Kind, Class<? extends Annotation>> handler : ModelReader.HANDLER_ANNOTATIONS.entrySet()) {
-      for (Element element : round.getElementsAnnotatedWith(handler.getValue())) {
-        Element owner = element.getEnclosingElement();
-        if (Annotations.mirror(owner, Destination.class) == null) {
-          report(Problem.of(Message.HANDLER_OUTSIDE, Site.of(element),
-              handler.getKey().annotation(), element.getSimpleName() + "()", owner.getSimpleName()));
-        }
-      }
-    }
-    for (Class<? extends Annotation> annotation : List.of(BreakingChange.class, BreakingChanges.class)) {
-      for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (Annotations.mirror(element, Destination.class) == null) {
-          report(Problem.of(Message.BREAKING_CHANGE_OUTSIDE,
-              Site.of(element, Annotations.mirror(element, annotation)), element.getSimpleName()));
-        }
-      }
-    }
+    configs.addAll(reader.readConfigClasses(round));
+    report(placements.validate(reader.readPlacements(round)));
     Map<String, TypeElement> destinations = new LinkedHashMap<>();
     for (String name : deferred.keySet()) {
       destinations.put(name, processingEnv.getElementUtils().getTypeElement(name));
@@ -145,175 +104,93 @@ public final class DestkitProcessor extends AbstractProcessor {
         destinations.put(type.getQualifiedName().toString(), type);
       }
     }
-    for (Map.Entry<String, TypeElement> entry : destinations.entrySet()) {
-      try {
-        process(entry.getValue());
-      } catch (UnresolvedTypeException e) {
-        deferred.put(entry.getKey(), e);
-      } catch (java.io.IOException | RuntimeException | Error e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        messager.printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(trace), entry.getValue());
-      }
-    }
+    destinations.forEach(this::processSafely);
     if (round.processingOver()) {
       finish();
-      try {
-        inputs.write(processingEnv.getFiler());
-      } catch (java.io.IOException | RuntimeException e) {
-        messager.printMessage(Diagnostic.Kind.WARNING, "destkit could not record its inputs for the next build ("
-            + e + "); a change to a schema file or the released spec may need `mvn clean` to be seen.");
-      }
     }
     // Claimed, so that javac's -Xlint:processing has no unclaimed annotation to warn about in the author's build.
     return true;
   }
 
-  private void process(TypeElement element) throws java.io.IOException {
-    if (generateStreams(element)) {
-      return;
+  private void processSafely(String name, TypeElement element) {
+    try {
+      process(name, element);
+    } catch (UnresolvedTypeException e) {
+      deferred.put(name, e);
+    } catch (IOException | RuntimeException | Error e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL_ERROR.format(trace), element);
     }
-    ModelReader reader = new ModelReader(processingEnv);
-    ConnectorModel connector = reader.readConnector(element);
-    String name = connector.className().canonicalName();
-    String configName = connector.configElement() == null ? null
-        : connector.configElement().getQualifiedName().toString();
+  }
+
+  private void process(String name, TypeElement element) throws IOException {
+    if (streamsDone.add(name)) {
+      List<StreamModel> streams = reader.readStreams(element);
+      if (!streams.isEmpty()) {
+        List<Problem> problems = new StreamValidator().validate(streams);
+        if (!problems.isEmpty()) {
+          report(problems);
+          // The destination stops here; its config is in use all the same.
+          useConfig(ModelReader.configName(element));
+          return;
+        }
+        generator.writeStreams(element, streams);
+        deferred.put(name, new UnresolvedTypeException("the record classes of its streams", name));
+        return;
+      }
+    }
+    ConnectorModel connector = reader.readConnector(element, options.releasedSpec());
     // Recorded before any return, so that the config of a rejected destination is not reported as unused too.
-    if (configName != null) {
-      configUsers.putIfAbsent(configName, name);
-    }
+    useConfig(connector.configElement() == null ? null : connector.configElement().getQualifiedName().toString());
     if (firstDestination != null && !firstDestination.equals(name)) {
-      report(Problem.of(Message.CONNECTOR_DUPLICATE, Site.of(element, connector.annotation()), firstDestination));
+      report(List.of(placements.duplicate(connector, firstDestination)));
       return;
     }
     firstDestination = name;
-    BuildOptions options = BuildOptions.of(processingEnv.getOptions());
-    inputs.origin(processingEnv.getElementUtils().getBinaryName(element).toString());
-    if (options.releasedSpec() != null) {
-      try {
-        inputs.read(java.nio.file.Path.of(options.releasedSpec()));
-      } catch (java.nio.file.InvalidPathException e) {
-        // Not a path: the release validator reports it.
-      }
-    }
     List<Problem> problems = new ConnectorValidator().validate(connector);
     problems.addAll(new ReleaseValidator(options).validate(connector));
-    problems.addAll(generatedNamesTaken(connector));
+    problems.addAll(placements.namesTaken(connector));
     if (!problems.isEmpty()) {
-      problems.forEach(this::report);
+      report(problems);
       return;
     }
-    GeneratedFiles files = new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
-    String packageName = connector.className().packageName();
-    files.writeSource(packageName, new ConfigReaderWriter(connector.config()).write(), connector.config().element(),
-        connector.config().root().className().simpleName());
-    files.writeSource(packageName, new MainWriter(connector).write(), element, connector.className().simpleName());
-    files.writeSource(packageName, new DispatcherWriter(connector).write(), element,
-        connector.className().simpleName());
-    files.writeResource(SpecWriter.RESOURCE, new SpecWriter().write(connector), element);
-    files.writeResource(DockerfileWriter.RESOURCE, new DockerfileWriter(connector, options).write(), element);
-    files.writeResource(MetadataWriter.RESOURCE, new MetadataWriter(connector, options).write(), element);
-    files.writeResource(ReferenceWriter.RESOURCE,
-        new ReferenceWriter(connector, streamShapes.getOrDefault(name, Map.of())).write(), element);
+    generator.writeConnector(connector, options);
     // After the files, so that the author can compare the new spec.json with the released one.
-    CompatibilityCheck.Result compatibility =
-        CompatibilityCheck.run(connector, new SpecWriter().spec(connector), options);
+    CompatibilityCheck.Result compatibility = CompatibilityCheck.run(connector, generator.spec(connector), options);
     if (compatibility.note() != null) {
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, compatibility.note(), element);
     }
-    compatibility.problems().forEach(this::report);
+    report(compatibility.problems());
   }
 
-  /**
-   * The first time a destination with {@code @Stream}s is seen: generates their record classes and codecs, and puts
-   * the destination off to the next round, where its writer methods can name those classes. Returns whether the
-   * destination is done with for this round (put off, or stopped by a problem of its streams).
-   */
-  private boolean generateStreams(TypeElement element) throws java.io.IOException {
-    String name = element.getQualifiedName().toString();
-    List<StreamModel> streams = ModelReader.readStreams(element);
-    if (streams.isEmpty() || !streamsGenerated.add(name)) {
-      return false;
+  private void useConfig(String qualifiedName) {
+    if (qualifiedName != null) {
+      configsUsed.add(qualifiedName);
     }
-    GeneratedFiles files = new GeneratedFiles(processingEnv.getFiler(), processingEnv.getElementUtils());
-    inputs.origin(processingEnv.getElementUtils().getBinaryName(element).toString());
-    SchemaFiles schemas = new SchemaFiles(processingEnv.getFiler(), processingEnv.getOptions().get(SchemaFiles.OPTION),
-        inputs);
-    TypedStreamsGenerator generator = new TypedStreamsGenerator(schemas, files, processingEnv.getFiler());
-    List<Problem> problems = generator.generate(element, streams);
-    streamShapes.put(name, generator.shapes());
-    if (!problems.isEmpty()) {
-      problems.forEach(this::report);
-      // The destination stops here; its config is in use all the same.
-      Object config = Annotations.value(Annotations.mirror(element, Destination.class), "config").getValue();
-      if (config instanceof javax.lang.model.type.DeclaredType declared) {
-        configUsers.putIfAbsent(((TypeElement) declared.asElement()).getQualifiedName().toString(), name);
-      }
-      return true;
-    }
-    deferred.put(name, new UnresolvedTypeException("the record classes of its streams", name));
-    return true;
   }
 
-  /** Classes of the author's whose names the generated ones would take. */
-  private List<Problem> generatedNamesTaken(ConnectorModel connector) {
-    List<ClassName> generated = new ArrayList<>(List.of(MainWriter.mainName(connector),
-        DispatcherWriter.dispatcherName(connector)));
-    if (connector.config() != null) {
-      generated.add(ConfigReaderWriter.readerName(connector.config()));
-    }
-    List<Problem> problems = new ArrayList<>();
-    for (ClassName name : generated) {
-      TypeElement existing = processingEnv.getElementUtils().getTypeElement(name.canonicalName());
-      if (existing != null) {
-        problems.add(Problem.of(Message.GENERATED_NAME_TAKEN, Site.of(existing), name.simpleName(),
-            connector.className().simpleName()));
-      }
-    }
-    return problems;
-  }
-
-  /** At the last round: what never resolved, and configs no destination uses. */
+  /** At the last round: what never resolved, configs no destination uses, and the record of the inputs read. */
   private void finish() {
     for (Map.Entry<String, UnresolvedTypeException> entry : deferred.entrySet()) {
-      TypeElement element = processingEnv.getElementUtils().getTypeElement(entry.getKey());
       UnresolvedTypeException e = entry.getValue();
-      report(Problem.of(Message.TYPE_UNRESOLVED, Site.of(element), e.typeName(), e.where(), element.getSimpleName()));
+      TypeElement destination = processingEnv.getElementUtils().getTypeElement(entry.getKey());
+      report(List.of(placements.unresolved(Site.of(destination), destination.getSimpleName().toString(),
+          e.typeName(), e.where())));
     }
-    for (String config : configs) {
-      if (!configUsers.containsKey(config) && deferred.isEmpty()) {
-        TypeElement element = processingEnv.getElementUtils().getTypeElement(config);
-        report(Problem.of(Message.CONFIG_NO_CONNECTOR,
-            Site.of(element, Annotations.mirror(element, ConnectorConfig.class)), element.getSimpleName()));
-      }
+    if (deferred.isEmpty()) {
+      report(placements.unusedConfigs(configs.stream().map(reader::configClass).toList(), configsUsed));
     }
-  }
-
-  private void report(Problem problem) {
-    Site site = problem.site();
-    Element element = locatable(site.element());
-    Messager messager = processingEnv.getMessager();
-    if (site.value() != null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element, site.annotation(), site.value());
-    } else if (site.annotation() != null) {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element, site.annotation());
-    } else {
-      messager.printMessage(Diagnostic.Kind.ERROR, problem.text(), element);
+    try {
+      inputs.write(processingEnv.getFiler());
+    } catch (IOException | RuntimeException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, "destkit could not record its inputs for the "
+          + "next build (" + e + "); a change to a schema file or the released spec may need `mvn clean` to be seen.");
     }
   }
 
-  /**
-   * javac 17 finds no source position for a record component, so a message on one would have no file and line. The
-   * component's field is declared by the same text in the record header and shares its annotations: report there.
-   */
-  private static Element locatable(Element element) {
-    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
-      for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
-        if (field.getSimpleName().contentEquals(element.getSimpleName())) {
-          return field;
-        }
-      }
-    }
-    return element;
+  private void report(List<Problem> problems) {
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    problems.forEach(diagnostics::report);
   }
 }

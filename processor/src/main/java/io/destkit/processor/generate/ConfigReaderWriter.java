@@ -12,6 +12,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.ChoiceModel;
 import io.destkit.processor.model.ConfigModel;
 import io.destkit.processor.model.ConfigType;
@@ -52,11 +53,6 @@ public final class ConfigReaderWriter {
     memberNames.newName("read");
   }
 
-  /** The name of the reader class written for {@code config}. */
-  public static ClassName readerName(ConfigModel config) {
-    return RuntimeTypes.sibling(config.root().className(), "Reader");
-  }
-
   /** The reader class, without the generated stamp. */
   public TypeSpec.Builder write() {
     ClassName root = config.root().className();
@@ -87,7 +83,7 @@ public final class ConfigReaderWriter {
         methods.add(enumMethod((EnumType) type));
       }
     }
-    return TypeSpec.classBuilder(readerName(config))
+    return TypeSpec.classBuilder(GeneratedNames.configReader(config.root().className()))
         .addJavadoc("Reads the JSON config of {@link $T}.\n", root)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addFields(constants)
@@ -142,8 +138,8 @@ public final class ConfigReaderWriter {
     for (PropertyModel property : object.properties()) {
       String value = locals.newName(property.javaName());
       String path = locals.newName(property.javaName() + "Path");
-      method.addStatement("$T $N = $T.child(path, $S)", String.class, path, CONFIG_INPUT, property.jsonName());
-      CodeBlock member = CodeBlock.of("in.member(node, $S, $N, $L)", property.jsonName(), path, property.required());
+      method.addStatement("$T $N = $T.child(path, $S)", String.class, path, CONFIG_INPUT, property.name());
+      CodeBlock member = CodeBlock.of("in.member(node, $S, $N, $L)", property.name(), path, property.required());
       method.addStatement("$T $N = $L", localType(property), value,
           read(property.type(), member, path, property.secret(), locals));
       if (property.range() != null) {
@@ -205,8 +201,8 @@ public final class ConfigReaderWriter {
   }
 
   private CodeBlock withDefault(PropertyModel property, String value) {
-    if (property.defaultValue() != null) {
-      return CodeBlock.of("$N == null ? $L : $N", value, literal(property.type(), property.defaultValue()), value);
+    if (property.defaultText() != null) {
+      return CodeBlock.of("$N == null ? $L : $N", value, literal(property.type(), property.defaultText()), value);
     }
     if (property.type() instanceof ConfigType.ListType) {
       return CodeBlock.of("$N == null ? $T.of() : $N", value, LIST, value);
@@ -244,7 +240,7 @@ public final class ConfigReaderWriter {
     String base = String.join("_", object.className().simpleNames()) + "_" + property.javaName();
     String name = memberNames.newName(upperSnake(base) + "_PATTERN");
     constants.add(FieldSpec.builder(Pattern.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.compile($S)", Pattern.class, property.pattern().regex())
+        .initializer("$T.compile($S)", Pattern.class, property.pattern().regex().value())
         .build());
     return name;
   }
@@ -254,7 +250,7 @@ public final class ConfigReaderWriter {
   }
 
   private MethodSpec oneOfMethod(OneOfType oneOf) {
-    List<String> values = oneOf.choices().stream().map(ChoiceModel::value).collect(Collectors.toList());
+    List<String> values = oneOf.choices().stream().map(choice -> choice.value().value()).collect(Collectors.toList());
     MethodSpec.Builder method = typeReader(methodName(oneOf), oneOf.className())
         .beginControlFlow("if (!in.object(node, path))")
         .addStatement("return null")
@@ -266,7 +262,7 @@ public final class ConfigReaderWriter {
         .endControlFlow()
         .addCode("return switch (choice) {\n$>");
     for (ChoiceModel choice : oneOf.choices()) {
-      method.addStatement("case $S -> $N(in, node, path)", choice.value(), methodName(choice.object()));
+      method.addStatement("case $S -> $N(in, node, path)", choice.value().value(), methodName(choice.object()));
     }
     method.addStatement("default -> throw new $T(choice)", IllegalStateException.class);
     return method.addCode("$<};\n").build();

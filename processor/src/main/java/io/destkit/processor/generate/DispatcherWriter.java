@@ -7,7 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
-import io.destkit.processor.typed.CodecWriter;
+import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.HandlerModel;
 import java.util.ArrayList;
@@ -33,17 +33,12 @@ public final class DispatcherWriter {
     this.connector = connector;
   }
 
-  /** The name of the dispatcher written for {@code connector}. */
-  public static ClassName dispatcherName(ConnectorModel connector) {
-    return RuntimeTypes.sibling(connector.className(), "Dispatcher");
-  }
-
   /** The records methods in the order routing tries them: named streams first, then any stream. */
   static List<HandlerModel> routes(ConnectorModel connector) {
     List<HandlerModel> ordered = new ArrayList<>();
     List<HandlerModel> records = connector.handlers(HandlerModel.Kind.RECORDS);
-    records.stream().filter(h -> !h.stream().isEmpty()).forEach(ordered::add);
-    records.stream().filter(h -> h.stream().isEmpty()).forEach(ordered::add);
+    records.stream().filter(h -> !h.stream().value().isEmpty()).forEach(ordered::add);
+    records.stream().filter(h -> h.stream().value().isEmpty()).forEach(ordered::add);
     return ordered;
   }
 
@@ -51,7 +46,7 @@ public final class DispatcherWriter {
   public TypeSpec.Builder write() {
     ClassName destination = connector.className();
     List<HandlerModel> routes = routes(connector);
-    TypeSpec.Builder type = TypeSpec.classBuilder(dispatcherName(connector))
+    TypeSpec.Builder type = TypeSpec.classBuilder(GeneratedNames.dispatcher(connector.className()))
         .addJavadoc("Calls the write handlers of {@link $T}: what the runtime's write engine runs.\n", destination)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(WRITE_HANDLERS)
@@ -109,10 +104,10 @@ public final class DispatcherWriter {
       HandlerModel handler = routes.get(i);
       if (handler.takesTypedBatch()) {
         method.addCode("case $L -> $L(batch.typedBatch($T.class));\n", i, call(handler),
-            connector.recordClass(handler.stream()));
+            connector.recordClass(handler.stream().value()));
       } else if (handler.typed()) {
         method.addCode("case $L -> $L(batch.typed($T.class));\n", i, call(handler),
-            connector.recordClass(handler.stream()));
+            connector.recordClass(handler.stream().value()));
       } else {
         method.addCode("case $L -> $L(batch);\n", i, call(handler));
       }
@@ -134,7 +129,7 @@ public final class DispatcherWriter {
       HandlerModel handler = routes.get(i);
       if (handler.typed()) {
         method.addCode("case $L -> $T.INSTANCE;\n", i,
-            CodecWriter.codecName(connector.recordClass(handler.stream())));
+            GeneratedNames.codec(connector.recordClass(handler.stream().value())));
       }
     }
     return method.addCode("default -> null;\n$<};\n").build();
@@ -152,13 +147,13 @@ public final class DispatcherWriter {
     for (int i = 0; i < routes.size(); i++) {
       HandlerModel handler = routes.get(i);
       List<CodeBlock> conditions = new ArrayList<>();
-      if (!handler.stream().isEmpty()) {
-        conditions.add(CodeBlock.of("stream.name().equals($S)", handler.stream()));
+      if (!handler.stream().value().isEmpty()) {
+        conditions.add(CodeBlock.of("stream.name().equals($S)", handler.stream().value()));
       }
-      if (!handler.namespace().isEmpty()) {
-        conditions.add(CodeBlock.of("$S.equals(stream.namespace())", handler.namespace()));
+      if (!handler.namespace().value().isEmpty()) {
+        conditions.add(CodeBlock.of("$S.equals(stream.namespace())", handler.namespace().value()));
       }
-      List<CodeBlock> modes = handler.modes().stream()
+      List<CodeBlock> modes = handler.modes().value().stream()
           .map(mode -> CodeBlock.of("mode == $T.$L", SYNC_MODE, mode.toUpperCase(Locale.ROOT)))
           .toList();
       CodeBlock anyMode = CodeBlock.join(modes, " || ");

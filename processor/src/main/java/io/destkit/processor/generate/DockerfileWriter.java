@@ -28,12 +28,12 @@ public final class DockerfileWriter {
 
   /** Where the jar is inside the image: outside {@code /airbyte}, so that a volume mounted there cannot hide it. */
   public static String imageJar(ConnectorModel connector) {
-    return "/app/" + connector.name() + ".jar";
+    return "/app/" + connector.name().value() + ".jar";
   }
 
   /** The class-data-sharing archive made when the image is built, next to the jar. */
   public static String imageArchive(ConnectorModel connector) {
-    return "/app/" + connector.name() + ".jsa";
+    return "/app/" + connector.name().value() + ".jsa";
   }
 
   /**
@@ -53,12 +53,12 @@ public final class DockerfileWriter {
 
   /** The Dockerfile, identical on every build with the same options. */
   public String write() {
-    String image = connector.dockerRepository() + ":" + options.version();
+    String image = connector.dockerRepository().value() + ":" + options.version();
     List<String> command = command(connector);
     StringBuilder out = new StringBuilder();
     out.append("# ").append(GeneratedFiles.notice(connector.className().simpleName())).append('\n');
     out.append("#\n");
-    out.append("# The image of ").append(connector.name()).append(". Build it from the module's folder once the jar is")
+    out.append("# The image of ").append(connector.name().value()).append(". Build it from the module's folder once the jar is")
         .append(" built:\n");
     out.append("#   docker build -f target/classes/").append(RESOURCE).append(" -t ").append(image).append(" .\n");
     out.append("# JVM options (heap size, say) go in the JAVA_TOOL_OPTIONS environment variable.\n");
@@ -73,14 +73,14 @@ public final class DockerfileWriter {
     out.append("    mkdir -p /airbyte; \\\n");
     out.append("    chown airbyte:airbyte /airbyte\n\n");
     out.append("# The connector jar, owned by root: the connector can read it, not change it.\n");
-    out.append("COPY ").append(json(List.of(options.jar(connector.name()), imageJar(connector)))).append("\n\n");
+    out.append("COPY ").append(json(List.of(options.jar(connector.name().value()), imageJar(connector)))).append("\n\n");
     out.append("# A class-data-sharing archive of the classes a command loads, made once here: spec and check start\n");
     out.append("# about twice as fast with it (destkit's BENCHMARKS.md). A JVM that cannot use it runs without it.\n");
     out.append("RUN ").append(json(archiveCommand(connector))).append("\n\n");
     out.append("WORKDIR /airbyte\n");
     out.append("ENV AIRBYTE_ENTRYPOINT=").append(quoted(String.join(" ", command))).append('\n');
     out.append("ENTRYPOINT ").append(json(command)).append("\n\n");
-    out.append("LABEL io.airbyte.name=").append(quoted(connector.dockerRepository())).append('\n');
+    out.append("LABEL io.airbyte.name=").append(quoted(connector.dockerRepository().value())).append('\n');
     out.append("LABEL io.airbyte.version=").append(quoted(options.version())).append("\n\n");
     out.append("USER airbyte\n");
     return out.toString();

@@ -11,6 +11,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Construction;
@@ -27,15 +28,10 @@ public final class MainWriter {
     this.connector = connector;
   }
 
-  /** The name of the main class written for {@code connector}. */
-  public static ClassName mainName(ConnectorModel connector) {
-    return RuntimeTypes.sibling(connector.className(), "Main");
-  }
-
   /** The main class, without the generated stamp. */
   public TypeSpec.Builder write() {
     ClassName configType = connector.config().root().className();
-    ClassName self = mainName(connector);
+    ClassName self = GeneratedNames.main(connector.className());
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check}, {@code write}.\n",
             connector.className())
@@ -52,7 +48,7 @@ public final class MainWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(String.class)
-        .addStatement("return $S", connector.name())
+        .addStatement("return $S", connector.name().value())
         .build());
     type.addMethod(MethodSpec.methodBuilder("readConfig")
         .addAnnotation(Override.class)
@@ -61,7 +57,7 @@ public final class MainWriter {
         .addParameter(JSON_NODE, "json")
         .addParameter(SECRET_MASKER, "secrets")
         .addException(CONFIG_EXCEPTION)
-        .addStatement("return $T.read(json, secrets)", ConfigReaderWriter.readerName(connector.config()))
+        .addStatement("return $T.read(json, secrets)", GeneratedNames.configReader(connector.config().root().className()))
         .build());
     MethodSpec.Builder checkMethod = MethodSpec.methodBuilder("check")
         .addAnnotation(Override.class)
@@ -83,7 +79,7 @@ public final class MainWriter {
         .returns(DispatcherWriter.WRITE_HANDLERS)
         .addParameter(configType, "config")
         .addException(Exception.class)
-        .addStatement("return new $T($L)", DispatcherWriter.dispatcherName(connector), newDestination())
+        .addStatement("return new $T($L)", GeneratedNames.dispatcher(connector.className()), newDestination())
         .build());
     return type;
   }

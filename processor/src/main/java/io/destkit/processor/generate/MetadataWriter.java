@@ -39,7 +39,7 @@ public final class MetadataWriter {
    * build and release to release, and differs between connectors published under different repositories.
    */
   public static UUID definitionId(ConnectorModel connector) {
-    return UUID.nameUUIDFromBytes(("destkit:destination:" + connector.dockerRepository())
+    return UUID.nameUUIDFromBytes(("destkit:destination:" + connector.dockerRepository().value())
         .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -52,11 +52,11 @@ public final class MetadataWriter {
     field(out, "  ", "connectorType", "destination");
     field(out, "  ", "name", connector.displayName());
     field(out, "  ", "definitionId", definitionId(connector).toString());
-    field(out, "  ", "dockerRepository", connector.dockerRepository());
+    field(out, "  ", "dockerRepository", connector.dockerRepository().value());
     field(out, "  ", "dockerImageTag", options.version());
-    field(out, "  ", "documentationUrl", connector.documentationUrl());
-    field(out, "  ", "githubIssueLabel", connector.name());
-    field(out, "  ", "license", connector.license());
+    field(out, "  ", "documentationUrl", connector.documentationUrl().value());
+    field(out, "  ", "githubIssueLabel", connector.name().value());
+    field(out, "  ", "license", connector.license().value());
     // Required by Airbyte's schema; destkit cannot tell the kind of system written to, nor a stage the platform has
     // not given: "custom" is the stage of connectors Airbyte does not publish.
     field(out, "  ", "connectorSubtype", "unknown");
@@ -73,10 +73,10 @@ public final class MetadataWriter {
       out.append("  releases:\n");
       out.append("    breakingChanges:\n");
       for (BreakingChangeModel change : changes) {
-        out.append("      ").append(scalar(change.version())).append(":\n");
+        out.append("      ").append(scalar(change.version().value())).append(":\n");
         // Quoted, as Airbyte writes it: a plain date would be read as a timestamp by YAML 1.1 readers.
-        out.append("        upgradeDeadline: ").append(quoted(change.upgradeDeadline())).append('\n');
-        field(out, "        ", "message", change.message());
+        out.append("        upgradeDeadline: ").append(quoted(change.upgradeDeadline().value())).append('\n');
+        field(out, "        ", "message", change.message().value());
       }
     }
     return out.toString();

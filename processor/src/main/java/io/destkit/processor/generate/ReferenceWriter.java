@@ -9,7 +9,7 @@ import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.PropertyModel;
 import io.destkit.processor.model.ScalarValues;
 import io.destkit.processor.model.StreamModel;
-import io.destkit.processor.typed.TypedShape;
+import io.destkit.processor.model.TypedShape;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -27,24 +27,21 @@ public final class ReferenceWriter {
   public static final String RESOURCE = "META-INF/destkit/reference.md";
 
   private final ConnectorModel connector;
-  private final Map<String, TypedShape.TypedObject> streamShapes;
   private final StringBuilder out = new StringBuilder();
 
-  /** {@code streamShapes}: the record class shape of each typed stream, by stream name. */
-  public ReferenceWriter(ConnectorModel connector, Map<String, TypedShape.TypedObject> streamShapes) {
+  public ReferenceWriter(ConnectorModel connector) {
     this.connector = connector;
-    this.streamShapes = streamShapes;
   }
 
   /** The reference, identical on every build. */
   public String write() {
     out.append("<!-- ").append(GeneratedFiles.notice(connector.className().simpleName())).append(" -->\n");
     out.append("# ").append(inline(connector.displayName())).append("\n\n");
-    out.append("Airbyte destination `").append(connector.name()).append("`, image `")
-        .append(connector.dockerRepository()).append("`, license ").append(inline(connector.license()))
-        .append(". Documentation: <").append(connector.documentationUrl()).append(">.\n\n");
-    if (!connector.config().description().isEmpty()) {
-      out.append(inline(connector.config().description())).append("\n\n");
+    out.append("Airbyte destination `").append(connector.name().value()).append("`, image `")
+        .append(connector.dockerRepository().value()).append("`, license ").append(inline(connector.license().value()))
+        .append(". Documentation: <").append(connector.documentationUrl().value()).append(">.\n\n");
+    if (!connector.config().description().value().isEmpty()) {
+      out.append(inline(connector.config().description().value())).append("\n\n");
     }
     configuration();
     syncModes();
@@ -69,7 +66,7 @@ public final class ReferenceWriter {
     out.append("| JSON path | type | required | default | secret | allowed values | range / pattern | description |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (PropertyModel property : connector.config().root().properties()) {
-      property(ConfigPaths.property(ConfigPaths.ROOT, property.jsonName()), property);
+      property(ConfigPaths.property(ConfigPaths.ROOT, property.name()), property);
     }
     out.append('\n');
   }
@@ -77,7 +74,7 @@ public final class ReferenceWriter {
   /** The path of the first list ({@code list}) or choice in the object at {@code path}, or null when none. */
   private static String firstPath(String path, ConfigType.ObjectType object, boolean list) {
     for (PropertyModel property : object.properties()) {
-      String found = firstPath(ConfigPaths.property(path, property.jsonName()), property.type(), list);
+      String found = firstPath(ConfigPaths.property(path, property.name()), property.type(), list);
       if (found != null) {
         return found;
       }
@@ -92,7 +89,7 @@ public final class ReferenceWriter {
       return list ? ConfigPaths.items(path) : firstPath(ConfigPaths.items(path), items.items(), false);
     } else if (type instanceof ConfigType.OneOfType oneOf) {
       for (ChoiceModel choice : oneOf.choices()) {
-        String choicePath = ConfigPaths.choice(path, oneOf.discriminator(), choice.value());
+        String choicePath = ConfigPaths.choice(path, oneOf.discriminator(), choice.value().value());
         String found = list ? firstPath(choicePath, choice.object(), true) : choicePath;
         if (found != null) {
           return found;
@@ -104,9 +101,9 @@ public final class ReferenceWriter {
 
   private void property(String path, PropertyModel property) {
     row(code(path), typeText(property.type()), property.required() ? "yes" : "no",
-        property.defaultValue() == null ? "" : code(jsonText(property.type(), property.defaultValue())),
+        property.defaultText() == null ? "" : code(jsonText(property.type(), property.defaultText())),
         property.secret() ? "yes" : "", allowed(property.type()), constraints(property),
-        description(property.title(), property.description(), property.examples(), property.type()));
+        description(property.title().value(), property.description().value(), property.exampleTexts(), property.type()));
     children(path, property.type());
   }
 
@@ -114,16 +111,16 @@ public final class ReferenceWriter {
   private void children(String path, ConfigType type) {
     if (type instanceof ConfigType.ObjectType object) {
       for (PropertyModel property : object.properties()) {
-        property(ConfigPaths.property(path, property.jsonName()), property);
+        property(ConfigPaths.property(path, property.name()), property);
       }
     } else if (type instanceof ConfigType.ListType list) {
       children(ConfigPaths.items(path), list.items());
     } else if (type instanceof ConfigType.OneOfType oneOf) {
       row(code(ConfigPaths.property(path, oneOf.discriminator())), "string", "yes", "", "",
-          values(oneOf.choices().stream().map(ChoiceModel::value).toList()), "", "Which choice this is.");
+          values(oneOf.choices().stream().map(choice -> choice.value().value()).toList()), "", "Which choice this is.");
       for (ChoiceModel choice : oneOf.choices()) {
-        String choicePath = ConfigPaths.choice(path, oneOf.discriminator(), choice.value());
-        row(code(choicePath), "object", "", "", "", "", "", description(choice.title(), choice.description(),
+        String choicePath = ConfigPaths.choice(path, oneOf.discriminator(), choice.value().value());
+        row(code(choicePath), "object", "", "", "", "", "", description(choice.title(), choice.description().value(),
             List.of(), null));
         children(choicePath, choice.object());
       }
@@ -149,7 +146,7 @@ public final class ReferenceWriter {
     } else if (type instanceof ConfigType.ListType list) {
       return allowed(list.items());
     } else if (type instanceof ConfigType.OneOfType oneOf) {
-      return "`" + oneOf.discriminator() + "`: " + values(oneOf.choices().stream().map(ChoiceModel::value).toList());
+      return "`" + oneOf.discriminator() + "`: " + values(oneOf.choices().stream().map(choice -> choice.value().value()).toList());
     }
     return "";
   }
@@ -174,7 +171,7 @@ public final class ReferenceWriter {
     }
     PropertyModel.PatternModel pattern = property.pattern();
     if (pattern != null) {
-      text.append(text.length() == 0 ? "" : "; ").append("matches ").append(code(pattern.regex()));
+      text.append(text.length() == 0 ? "" : "; ").append("matches ").append(code(pattern.regex().value()));
       if (!pattern.descriptor().isEmpty()) {
         text.append(" (").append(inline(pattern.descriptor())).append(')');
       }
@@ -222,8 +219,8 @@ public final class ReferenceWriter {
     out.append("| stream | namespace | sync modes | written by |\n");
     out.append("|---|---|---|---|\n");
     for (HandlerModel handler : connector.handlers(HandlerModel.Kind.RECORDS)) {
-      row(handler.stream().isEmpty() ? "any" : code(handler.stream()),
-          handler.namespace().isEmpty() ? "any" : code(handler.namespace()), values(handler.modes()),
+      row(handler.stream().value().isEmpty() ? "any" : code(handler.stream().value()),
+          handler.namespace().value().isEmpty() ? "any" : code(handler.namespace().value()), values(handler.modes().value()),
           code(handler.name() + "()"));
     }
     out.append('\n');
@@ -238,14 +235,13 @@ public final class ReferenceWriter {
     out.append("Typed streams, read into generated record classes. Other streams of the catalog are read with the ")
         .append("types of their `json_schema`.\n\n");
     for (StreamModel stream : connector.streams()) {
-      out.append("### ").append(code(stream.name())).append("\n\n");
-      out.append("Record class `").append(stream.type()).append("`, from the schema `").append(stream.schemaPath())
+      out.append("### ").append(code(stream.name().value())).append("\n\n");
+      out.append("Record class `").append(stream.type().value()).append("`, from the schema `").append(stream.schemaPath().value())
           .append("`.\n\n");
       out.append("| field | Airbyte type | Java type |\n");
       out.append("|---|---|---|\n");
-      TypedShape.TypedObject root = streamShapes.get(stream.name());
-      if (root != null) {
-        fields("", root);
+      if (stream.shape() != null) {
+        fields("", stream.shape().root());
       }
       out.append('\n');
     }
@@ -291,7 +287,7 @@ public final class ReferenceWriter {
     out.append("| version | upgrade by | what users must do |\n");
     out.append("|---|---|---|\n");
     connector.breakingChanges().stream().sorted(BreakingChangeModel.BY_VERSION).forEach(change ->
-        row(change.version(), change.upgradeDeadline(), inline(change.message())));
+        row(change.version().value(), change.upgradeDeadline().value(), inline(change.message().value())));
     out.append('\n');
   }
 

@@ -12,9 +12,4 @@ final class RuntimeTypes {
   static final ClassName LAUNCHER = ClassName.get("io.destkit.runtime.cli", "Launcher");
 
   private RuntimeTypes() {}
-
-  /** A generated class's name beside {@code origin}: its simple names joined, then {@code suffix}. */
-  static ClassName sibling(ClassName origin, String suffix) {
-    return ClassName.get(origin.packageName(), String.join("", origin.simpleNames()) + suffix);
-  }
 }

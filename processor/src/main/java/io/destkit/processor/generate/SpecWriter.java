@@ -42,7 +42,7 @@ public final class SpecWriter {
   /** The ConnectorSpecification as a tree. */
   public ObjectNode spec(ConnectorModel connector) {
     ObjectNode spec = JSON.objectNode();
-    spec.put("documentationUrl", connector.documentationUrl());
+    spec.put("documentationUrl", connector.documentationUrl().value());
     spec.set("connectionSpecification", connectionSpecification(connector.config()));
     List<String> modes = connector.supportedModes();
     if (modes.contains("append") || modes.contains("append_dedup")) {
@@ -56,18 +56,18 @@ public final class SpecWriter {
   private ObjectNode connectionSpecification(ConfigModel config) {
     ObjectNode schema = JSON.objectNode();
     schema.put("$schema", "http://json-schema.org/draft-07/schema#");
-    if (!config.title().isEmpty()) {
-      schema.put("title", config.title());
+    if (!config.title().value().isEmpty()) {
+      schema.put("title", config.title().value());
     }
-    if (!config.description().isEmpty()) {
-      schema.put("description", config.description());
+    if (!config.description().value().isEmpty()) {
+      schema.put("description", config.description().value());
     }
     objectBody(schema, config.root(), null, null);
     schema.put("additionalProperties", true);
     if (!config.groups().isEmpty()) {
       ArrayNode groups = schema.putArray("groups");
       for (ConfigModel.GroupModel group : config.groups()) {
-        groups.addObject().put("id", group.id()).put("title", group.title());
+        groups.addObject().put("id", group.id().value()).put("title", group.title());
       }
     }
     return schema;
@@ -82,14 +82,14 @@ public final class SpecWriter {
       required.add(discriminator);
       properties.putObject(discriminator).put("type", "string").put("const", constant);
     }
-    boolean autoOrder = object.properties().stream().allMatch(p -> p.order() < 0);
+    boolean autoOrder = object.properties().stream().allMatch(p -> p.order().value() < 0);
     List<PropertyModel> all = object.properties();
     for (int i = 0; i < all.size(); i++) {
       PropertyModel property = all.get(i);
       if (property.required()) {
-        required.add(property.jsonName());
+        required.add(property.name());
       }
-      properties.set(property.jsonName(), property(property, autoOrder ? i : property.order()));
+      properties.set(property.name(), property(property, autoOrder ? i : property.order().value()));
     }
     if (!required.isEmpty()) {
       schema.set("required", required);
@@ -99,11 +99,11 @@ public final class SpecWriter {
 
   private ObjectNode property(PropertyModel property, int order) {
     ObjectNode schema = JSON.objectNode();
-    if (!property.title().isEmpty()) {
-      schema.put("title", property.title());
+    if (!property.title().value().isEmpty()) {
+      schema.put("title", property.title().value());
     }
-    if (!property.description().isEmpty()) {
-      schema.put("description", property.description());
+    if (!property.description().value().isEmpty()) {
+      schema.put("description", property.description().value());
     }
     type(schema, property.type());
     if (property.range() != null) {
@@ -111,7 +111,7 @@ public final class SpecWriter {
       bound(schema, "maximum", property.range().max());
     }
     if (property.pattern() != null) {
-      schema.put("pattern", property.pattern().regex());
+      schema.put("pattern", property.pattern().regex().value());
       if (!property.pattern().descriptor().isEmpty()) {
         schema.put("pattern_descriptor", property.pattern().descriptor());
       }
@@ -119,24 +119,24 @@ public final class SpecWriter {
     if (property.secret()) {
       schema.put("airbyte_secret", true);
     }
-    if (property.multiline()) {
+    if (property.multiline().value()) {
       schema.put("multiline", true);
     }
     if (order >= 0) {
       schema.put("order", order);
     }
-    if (!property.group().isEmpty()) {
-      schema.put("group", property.group());
+    if (!property.group().value().isEmpty()) {
+      schema.put("group", property.group().value());
     }
-    if (property.alwaysShow()) {
+    if (property.alwaysShow().value()) {
       schema.put("always_show", true);
     }
-    if (!property.examples().isEmpty()) {
+    if (!property.exampleTexts().isEmpty()) {
       ArrayNode examples = schema.putArray("examples");
-      property.examples().forEach(example -> examples.add(value(property.type(), example)));
+      property.exampleTexts().forEach(example -> examples.add(value(property.type(), example)));
     }
-    if (property.defaultValue() != null) {
-      schema.set("default", value(property.type(), property.defaultValue()));
+    if (property.defaultText() != null) {
+      schema.set("default", value(property.type(), property.defaultText()));
     }
     return schema;
   }
@@ -159,10 +159,10 @@ public final class SpecWriter {
       for (ChoiceModel choice : oneOf.choices()) {
         ObjectNode option = choices.addObject();
         option.put("title", choice.title());
-        if (!choice.description().isEmpty()) {
-          option.put("description", choice.description());
+        if (!choice.description().value().isEmpty()) {
+          option.put("description", choice.description().value());
         }
-        objectBody(option, choice.object(), oneOf.discriminator(), choice.value());
+        objectBody(option, choice.object(), oneOf.discriminator(), choice.value().value());
       }
     } else {
       throw new IllegalStateException("Unsupported types do not reach the writers: " + type);

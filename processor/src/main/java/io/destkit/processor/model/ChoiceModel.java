@@ -6,7 +6,9 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * One permitted implementation of a {@code @OneOf} interface. {@code annotation} is null when it lacks {@code @Choice};
- * {@code value} is then null too.
+ * the value of {@code value} is then null too.
+ *
+ * @param title the title, the value when none is written
  */
-public record ChoiceModel(TypeElement element, ClassName className, AnnotationMirror annotation, String value,
-    String title, String description, ConfigType.ObjectType object) {}
+public record ChoiceModel(TypeElement element, ClassName className, AnnotationMirror annotation,
+    Attribute<String> value, String title, Attribute<String> description, ConfigType.ObjectType object) {}

@@ -8,32 +8,37 @@ import javax.lang.model.element.TypeElement;
 /**
  * A {@code @Destination} class and everything read from it.
  *
+ * @param configClass the class named in {@code config}, as written
  * @param configElement the class named in {@code config}, or null when it names none (a primitive or an array)
  * @param config the config read from it, or null when it is not annotated {@code @ConnectorConfig}
  * @param construction how a connector instance is created: without arguments, or with the config
  * @param checks every {@code @Check} method of the class (valid models have at most one)
  * @param handlers every write handler method of the class, in declaration order
  * @param streams the typed streams it declares with {@code @Stream}
- * @param dockerRepository the image repository, the default applied
+ * @param dockerRepository the image repository, the default ({@code destkit/<name>}) applied
  * @param breakingChanges its {@code @BreakingChange} declarations, in declaration order
+ * @param namesTaken classes of the author's that have the name of a class destkit generates for it
+ * @param releasedSpec the spec of the last release as the build names it; null when it names none
  */
-public record ConnectorModel(TypeElement element, AnnotationMirror annotation, ClassName className, String name,
-    String title, String documentationUrl, TypeElement configElement, ConfigModel config, Construction construction,
-    List<CheckModel> checks, List<HandlerModel> handlers, List<StreamModel> streams, String dockerRepository,
-    String license, List<BreakingChangeModel> breakingChanges) {
+public record ConnectorModel(TypeElement element, AnnotationMirror annotation, ClassName className,
+    Attribute<String> name, Attribute<String> title, Attribute<String> documentationUrl, Attribute<String> configClass,
+    TypeElement configElement, ConfigModel config, Construction construction, List<CheckModel> checks,
+    List<HandlerModel> handlers, List<StreamModel> streams, Attribute<String> dockerRepository,
+    Attribute<String> license, List<BreakingChangeModel> breakingChanges, List<NameTaken> namesTaken,
+    ReleasedSpec releasedSpec) {
 
   /** The name people read: the title, else the config's title, else the technical name. */
   public String displayName() {
-    if (!title.isEmpty()) {
-      return title;
+    if (!title.value().isEmpty()) {
+      return title.value();
     }
-    return config != null && !config.title().isEmpty() ? config.title() : name;
+    return config != null && !config.title().value().isEmpty() ? config.title().value() : name.value();
   }
 
   /** The record class generated for a declared stream, by stream name; null when none is declared. */
   public ClassName recordClass(String stream) {
-    return streams.stream().filter(s -> s.name().equals(stream)).findFirst()
-        .map(s -> className.peerClass(s.type())).orElse(null);
+    return streams.stream().filter(s -> s.name().value().equals(stream)).findFirst()
+        .map(s -> className.peerClass(s.type().value())).orElse(null);
   }
 
   /** The check method, when there is one. */
@@ -49,11 +54,14 @@ public record ConnectorModel(TypeElement element, AnnotationMirror annotation, C
   /** The sync modes some records handler writes, as protocol values, in the protocol's order. */
   public List<String> supportedModes() {
     return SYNC_MODES.stream()
-        .filter(mode -> handlers(HandlerModel.Kind.RECORDS).stream().anyMatch(h -> h.modes().contains(mode)))
+        .filter(mode -> handlers(HandlerModel.Kind.RECORDS).stream().anyMatch(h -> h.modes().value().contains(mode)))
         .toList();
   }
 
   /** Every destination sync mode, in the order the protocol lists them. */
   public static final List<String> SYNC_MODES = List.of("append", "overwrite", "append_dedup", "update",
       "soft_delete");
+
+  /** A class of the author's whose name a generated class would take. */
+  public record NameTaken(ClassName name, Site site) {}
 }

@@ -16,7 +16,8 @@ import javax.lang.model.element.ExecutableElement;
  */
 public record HandlerModel(Kind kind, ExecutableElement element, AnnotationMirror annotation, String name,
     boolean isStatic, boolean isPrivate, boolean returnsVoid, List<String> parameterTypes,
-    boolean throwsOnlyExceptions, List<String> modes, String stream, String namespace, String recordType) {
+    boolean throwsOnlyExceptions, Attribute<List<String>> modes, Attribute<String> stream,
+    Attribute<String> namespace, String recordType) {
 
   /** Whether it is a records method of a typed stream: it takes {@code List<RecordClass>} or {@code TypedBatch<...>}. */
   public boolean typed() {

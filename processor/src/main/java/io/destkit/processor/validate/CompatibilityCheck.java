@@ -5,8 +5,8 @@ import io.destkit.processor.Message;
 import io.destkit.processor.model.BuildOptions;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Problem;
+import io.destkit.processor.model.ReleasedSpec;
 import io.destkit.processor.model.Site;
-import io.destkit.processor.read.ReleasedSpecFile;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,23 +26,24 @@ public final class CompatibilityCheck {
    * names no released spec.
    */
   public static Result run(ConnectorModel connector, JsonNode spec, BuildOptions options) {
-    if (options.releasedSpec() == null) {
-      return new Result(List.of(), null);
-    }
     Site site = Site.of(connector.element(), connector.annotation());
-    ReleasedSpecFile.Result released = ReleasedSpecFile.read(options.releasedSpec());
-    if (released instanceof ReleasedSpecFile.Absent absent) {
-      return new Result(List.of(), Message.RELEASED_SPEC_ABSENT.format(absent.path()));
-    }
-    if (released instanceof ReleasedSpecFile.Invalid invalid) {
+    ReleasedSpec released = connector.releasedSpec();
+    if (released instanceof ReleasedSpec.Present present) {
+      return compare(connector, present, spec, options, site);
+    } else if (released instanceof ReleasedSpec.Invalid invalid) {
       return new Result(List.of(Problem.of(Message.RELEASED_SPEC_INVALID, site, invalid.path(), invalid.reason())),
           null);
+    } else if (released instanceof ReleasedSpec.Absent absent) {
+      return new Result(List.of(), Message.RELEASED_SPEC_ABSENT.format(absent.path()));
     }
-    ReleasedSpecFile.Present present = (ReleasedSpecFile.Present) released;
-    List<SpecCompatibility.Change> changes =
-        SpecCompatibility.compare(present.spec(), spec);
+    return new Result(List.of(), null);
+  }
+
+  private static Result compare(ConnectorModel connector, ReleasedSpec.Present present, JsonNode spec,
+      BuildOptions options, Site site) {
+    List<SpecCompatibility.Change> changes = SpecCompatibility.compare(present.spec(), spec);
     boolean acknowledged = connector.breakingChanges().stream()
-        .anyMatch(change -> change.version().equals(options.releaseVersion()));
+        .anyMatch(change -> change.version().value().equals(options.releaseVersion()));
     if (changes.isEmpty() || acknowledged) {
       return new Result(List.of(), null);
     }

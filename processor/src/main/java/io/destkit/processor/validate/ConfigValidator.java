@@ -1,6 +1,7 @@
 package io.destkit.processor.validate;
 
 import io.destkit.processor.Message;
+import io.destkit.processor.model.Attribute;
 import io.destkit.processor.model.ChoiceModel;
 import io.destkit.processor.model.ConfigModel;
 import io.destkit.processor.model.ConfigType;
@@ -10,7 +11,6 @@ import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.PropertyModel;
 import io.destkit.processor.model.ScalarValues;
 import io.destkit.processor.model.Site;
-import io.destkit.processor.read.Annotations;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
-import javax.lang.model.element.AnnotationMirror;
 
 /** Stage two for a {@code @ConnectorConfig}: every property of every object in it, each object once. */
 final class ConfigValidator {
@@ -33,12 +32,9 @@ final class ConfigValidator {
 
   List<Problem> validate() {
     Set<String> groupIds = new HashSet<>();
-    List<? extends javax.lang.model.element.AnnotationValue> groups = Annotations.list(config.annotation(), "groups");
-    for (int i = 0; i < config.groups().size(); i++) {
-      String id = config.groups().get(i).id();
-      if (!groupIds.add(id)) {
-        problems.add(Problem.of(Message.GROUP_DUPLICATE,
-            new Site(config.element(), config.annotation(), groups.get(i)), id));
+    for (ConfigModel.GroupModel group : config.groups()) {
+      if (!groupIds.add(group.id().value())) {
+        problems.add(Problem.of(Message.GROUP_DUPLICATE, group.id().site(), group.id().value()));
       }
     }
     object(config.root(), true);
@@ -57,27 +53,28 @@ final class ConfigValidator {
     Map<Integer, PropertyModel> byOrder = new HashMap<>();
     boolean toStringReported = false;
     for (PropertyModel property : object.properties()) {
-      PropertyModel sameName = byName.putIfAbsent(property.jsonName(), property);
+      PropertyModel sameName = byName.putIfAbsent(property.name(), property);
       if (sameName != null) {
-        problems.add(Problem.of(Message.PROPERTY_DUPLICATE, site(property, "name"), object.className().simpleName(),
-            property.jsonName()));
+        problems.add(Problem.of(Message.PROPERTY_DUPLICATE, property.jsonName().site(),
+            object.className().simpleName(), property.name()));
       }
-      if (property.order() >= 0) {
-        PropertyModel sameOrder = byOrder.putIfAbsent(property.order(), property);
+      int order = property.order().value();
+      if (order >= 0) {
+        PropertyModel sameOrder = byOrder.putIfAbsent(order, property);
         if (sameOrder != null) {
-          problems.add(Problem.of(Message.ORDER_DUPLICATE, site(property, "order"), sameOrder.javaName(),
-              property.javaName(), object.className().simpleName(), property.order()));
+          problems.add(Problem.of(Message.ORDER_DUPLICATE, property.order().site(), sameOrder.javaName(),
+              property.javaName(), object.className().simpleName(), order));
         }
-      } else if (property.order() < -1) {
-        problems.add(Problem.of(Message.ORDER_NEGATIVE, site(property, "order"), property.order()));
+      } else if (order < -1) {
+        problems.add(Problem.of(Message.ORDER_NEGATIVE, property.order().site(), order));
       }
-      if (!property.group().isEmpty()) {
+      String group = property.group().value();
+      if (!group.isEmpty()) {
         if (!topLevel) {
-          problems.add(Problem.of(Message.GROUP_NESTED, site(property, "group"), property.group(),
-              property.javaName()));
-        } else if (config.groups().stream().noneMatch(g -> g.id().equals(property.group()))) {
-          problems.add(Problem.of(Message.GROUP_UNKNOWN, site(property, "group"), property.group(),
-              property.javaName(), property.group()));
+          problems.add(Problem.of(Message.GROUP_NESTED, property.group().site(), group, property.javaName()));
+        } else if (config.groups().stream().noneMatch(g -> g.id().value().equals(group))) {
+          problems.add(Problem.of(Message.GROUP_UNKNOWN, property.group().site(), group, property.javaName(),
+              group));
         }
       }
       if (object.isRecord() && property.secret() && !object.declaresToString() && !toStringReported) {
@@ -90,9 +87,8 @@ final class ConfigValidator {
   }
 
   private void property(PropertyModel property) {
-    if (property.propertyAnnotation() != null && Annotations.explicitValue(property.propertyAnnotation(), "name") != null
-        && property.jsonName().isBlank()) {
-      problems.add(Problem.of(Message.PROPERTY_NAME, site(property, "name")));
+    if (property.jsonName().written() && property.name().isBlank()) {
+      problems.add(Problem.of(Message.PROPERTY_NAME, property.jsonName().site()));
     }
     ConfigType type = property.type();
     ConfigType item = type;
@@ -104,8 +100,8 @@ final class ConfigValidator {
       return;
     }
     boolean primitive = type instanceof ConfigType.ScalarType scalar && scalar.primitive();
-    if (primitive && property.defaultValue() == null && !property.requiredAttribute()) {
-      problems.add(Problem.of(Message.OPTIONAL_PRIMITIVE, site(property, "required"), property.javaName(),
+    if (primitive && property.defaultText() == null && !property.requiredAttribute().value()) {
+      problems.add(Problem.of(Message.OPTIONAL_PRIMITIVE, property.requiredAttribute().site(), property.javaName(),
           type.describe()));
     }
     boolean isString = type instanceof ConfigType.ScalarType scalar && scalar.scalar() == ConfigType.Scalar.STRING;
@@ -116,7 +112,7 @@ final class ConfigValidator {
     }
     java.util.regex.Pattern pattern = pattern(property, isString);
     boolean rangeOk = range(property, isNumber);
-    if (property.defaultValue() != null) {
+    if (property.defaultText() != null) {
       defaultValue(property, pattern, rangeOk);
     }
     examples(property);
@@ -134,18 +130,12 @@ final class ConfigValidator {
   }
 
   private void unsupported(PropertyModel property, UnsupportedType unsupported) {
-    switch (unsupported.reason()) {
-      case CYCLE:
-        problems.add(Problem.of(Message.CONFIG_CYCLE, Site.of(property.element()), unsupported.typeName(),
-            property.javaName()));
-        break;
-      case NOT_ONE_OF:
-        problems.add(Problem.of(Message.ONEOF_NOT_SEALED, Site.of(property.element()), unsupported.typeName()));
-        break;
-      default:
-        problems.add(Problem.of(Message.TYPE_UNSUPPORTED, Site.of(property.element()), property.javaName(),
-            unsupported.typeName()));
-    }
+    Site site = Site.of(property.element());
+    problems.add(switch (unsupported.reason()) {
+      case CYCLE -> Problem.of(Message.CONFIG_CYCLE, site, unsupported.typeName(), property.javaName());
+      case NOT_ONE_OF -> Problem.of(Message.ONEOF_NOT_SEALED, site, unsupported.typeName());
+      case UNSUPPORTED -> Problem.of(Message.TYPE_UNSUPPORTED, site, property.javaName(), unsupported.typeName());
+    });
   }
 
   private java.util.regex.Pattern pattern(PropertyModel property, boolean isString) {
@@ -153,14 +143,13 @@ final class ConfigValidator {
     if (pattern == null) {
       return null;
     }
-    Site site = new Site(property.element(), pattern.annotation(),
-        Annotations.explicitValue(pattern.annotation(), "value"));
+    Site site = pattern.regex().site();
     if (!isString) {
       problems.add(Problem.of(Message.PATTERN_TYPE, site, property.javaName(), property.javaType()));
       return null;
     }
     try {
-      return java.util.regex.Pattern.compile(pattern.regex());
+      return java.util.regex.Pattern.compile(pattern.regex().value());
     } catch (PatternSyntaxException e) {
       problems.add(Problem.of(Message.PATTERN_INVALID, site, property.javaName(),
           e.getDescription() + " near index " + e.getIndex()));
@@ -188,8 +177,8 @@ final class ConfigValidator {
   }
 
   private void defaultValue(PropertyModel property, java.util.regex.Pattern pattern, boolean rangeOk) {
-    Site site = site(property, "defaultValue");
-    String text = property.defaultValue();
+    Site site = property.defaultValue().site();
+    String text = property.defaultText();
     ConfigType type = property.type();
     if (!ScalarValues.isWritable(type)) {
       problems.add(Problem.of(Message.DEFAULT_TYPE, site, text, property.javaName(), type.describe(),
@@ -221,15 +210,12 @@ final class ConfigValidator {
     if (property.examples().isEmpty() || !ScalarValues.isWritable(property.type())) {
       return;
     }
-    List<? extends javax.lang.model.element.AnnotationValue> written =
-        Annotations.list(property.propertyAnnotation(), "examples");
-    for (int i = 0; i < property.examples().size(); i++) {
+    for (Attribute<String> example : property.examples()) {
       try {
-        ScalarValues.parse(property.type(), property.examples().get(i));
+        ScalarValues.parse(property.type(), example.value());
       } catch (IllegalArgumentException e) {
-        problems.add(Problem.of(Message.EXAMPLE_TYPE,
-            new Site(property.element(), property.propertyAnnotation(), written.get(i)), property.examples().get(i),
-            property.javaName(), property.type().describe()));
+        problems.add(Problem.of(Message.EXAMPLE_TYPE, example.site(), example.value(), property.javaName(),
+            property.type().describe()));
       }
     }
   }
@@ -250,27 +236,23 @@ final class ConfigValidator {
       if (choice.annotation() == null) {
         problems.add(Problem.of(Message.CHOICE_MISSING, Site.of(choice.element()), choice.className().simpleName(),
             oneOf.className().simpleName(), oneOf.discriminator()));
-      } else if (choice.value().isEmpty()) {
-        problems.add(Problem.of(Message.CHOICE_EMPTY, choiceSite(choice), choice.className().simpleName()));
+      } else if (choice.value().value().isEmpty()) {
+        problems.add(Problem.of(Message.CHOICE_EMPTY, choice.value().site(), choice.className().simpleName()));
       } else {
-        ChoiceModel same = byValue.putIfAbsent(choice.value(), choice);
+        ChoiceModel same = byValue.putIfAbsent(choice.value().value(), choice);
         if (same != null) {
-          problems.add(Problem.of(Message.CHOICE_DUPLICATE, choiceSite(choice), choice.value(),
+          problems.add(Problem.of(Message.CHOICE_DUPLICATE, choice.value().site(), choice.value().value(),
               choice.className().simpleName(), same.className().simpleName(), oneOf.className().simpleName()));
         }
       }
       for (PropertyModel property : choice.object().properties()) {
-        if (property.jsonName().equals(oneOf.discriminator())) {
+        if (property.name().equals(oneOf.discriminator())) {
           problems.add(Problem.of(Message.CHOICE_DISCRIMINATOR_CLASH, Site.of(property.element()),
-              property.jsonName(), choice.className().simpleName(), oneOf.className().simpleName()));
+              property.name(), choice.className().simpleName(), oneOf.className().simpleName()));
         }
       }
       object(choice.object(), false);
     }
-  }
-
-  private static Site choiceSite(ChoiceModel choice) {
-    return new Site(choice.element(), choice.annotation(), Annotations.explicitValue(choice.annotation(), "value"));
   }
 
   private static boolean outside(Number value, PropertyModel.RangeModel range) {
@@ -284,11 +266,5 @@ final class ConfigValidator {
       return value > 0 ? "+inf" : "-inf";
     }
     return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  /** The property's {@code @Property} attribute when written, else the annotation, else the element. */
-  private static Site site(PropertyModel property, String attribute) {
-    AnnotationMirror annotation = property.propertyAnnotation();
-    return new Site(property.element(), annotation, Annotations.explicitValue(annotation, attribute));
   }
 }

@@ -5,7 +5,6 @@ import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
-import io.destkit.processor.read.Annotations;
 import java.net.URI;
 import java.net.URISyntaxException;
 import com.palantir.javapoet.ClassName;
@@ -23,20 +22,20 @@ public final class ConnectorValidator {
   /** Every problem of the connector and its config; empty when generators may run. */
   public List<Problem> validate(ConnectorModel connector) {
     List<Problem> problems = new ArrayList<>();
-    if (!NAME.matcher(connector.name()).matches()) {
-      problems.add(Problem.of(Message.CONNECTOR_NAME, at(connector, "name"), connector.name()));
+    if (!NAME.matcher(connector.name().value()).matches()) {
+      problems.add(Problem.of(Message.CONNECTOR_NAME, connector.name().site(), connector.name().value()));
     }
-    if (!isHttpUrl(connector.documentationUrl())) {
-      problems.add(Problem.of(Message.CONNECTOR_DOCUMENTATION_URL, at(connector, "documentationUrl"),
-          connector.documentationUrl()));
+    if (!isHttpUrl(connector.documentationUrl().value())) {
+      problems.add(Problem.of(Message.CONNECTOR_DOCUMENTATION_URL, connector.documentationUrl().site(),
+          connector.documentationUrl().value()));
     }
     if (!connector.construction().possible()) {
       problems.add(Problem.of(Message.CONNECTOR_CONSTRUCT, Site.of(connector.element()),
           connector.className().simpleName(), connector.construction().reason()));
     }
     if (connector.config() == null) {
-      problems.add(Problem.of(Message.CONFIG_ANNOTATION, at(connector, "config"),
-          Annotations.type(connector.annotation(), "config")));
+      problems.add(Problem.of(Message.CONFIG_ANNOTATION, connector.configClass().site(),
+          connector.configClass().value()));
     } else {
       problems.addAll(new ConfigValidator(connector.config()).validate());
     }
@@ -71,22 +70,19 @@ public final class ConnectorValidator {
               (handler.takesTypedBatch() ? "TypedBatch<" : "List<") + handler.recordType() + ">", mismatch));
         }
       }
-      if (handler.modes().isEmpty()) {
-        problems.add(Problem.of(Message.RECORDS_NO_MODE,
-            new Site(handler.element(), handler.annotation(),
-                Annotations.explicitValue(handler.annotation(), "modes")), handler.name() + "()"));
+      if (handler.modes().value().isEmpty()) {
+        problems.add(Problem.of(Message.RECORDS_NO_MODE, handler.modes().site(), handler.name() + "()"));
       }
-      if (handler.stream().isEmpty() && !handler.namespace().isEmpty()) {
-        problems.add(Problem.of(Message.RECORDS_NAMESPACE_WITHOUT_STREAM,
-            new Site(handler.element(), handler.annotation(),
-                Annotations.explicitValue(handler.annotation(), "namespace")), handler.name() + "()",
-            handler.namespace()));
+      String stream = handler.stream().value();
+      if (stream.isEmpty() && !handler.namespace().value().isEmpty()) {
+        problems.add(Problem.of(Message.RECORDS_NAMESPACE_WITHOUT_STREAM, handler.namespace().site(),
+            handler.name() + "()", handler.namespace().value()));
       }
-      for (String mode : handler.modes()) {
-        String route = handler.namespace() + "\u0000" + handler.stream() + "\u0000" + mode;
+      for (String mode : handler.modes().value()) {
+        String route = handler.namespace().value() + "\u0000" + stream + "\u0000" + mode;
         HandlerModel first = routes.putIfAbsent(route, handler);
         if (first != null && first != handler) {
-          String what = handler.stream().isEmpty() ? " for any stream" : " for stream '" + handler.stream() + "'";
+          String what = stream.isEmpty() ? " for any stream" : " for stream '" + stream + "'";
           problems.add(Problem.of(Message.HANDLER_DUPLICATE, site, connector.className().simpleName(),
               "OnRecords", first.name() + "()", handler.name() + "()", what + " in mode " + mode));
           break;
@@ -97,16 +93,17 @@ public final class ConnectorValidator {
 
   /** Why a typed records method does not fit its stream; null when it does. */
   private static String typedMismatch(ConnectorModel connector, HandlerModel handler) {
-    if (handler.stream().isEmpty()) {
+    String stream = handler.stream().value();
+    if (stream.isEmpty()) {
       return "a method of typed records must name its stream: @OnRecords(stream = \"...\") with a @Stream of that name";
     }
-    ClassName expected = connector.recordClass(handler.stream());
+    ClassName expected = connector.recordClass(stream);
     if (expected == null) {
-      return "no @Stream declares stream '" + handler.stream() + "'; declare it on " + connector.className().simpleName()
-          + " with @Stream(name = \"" + handler.stream() + "\", type = \"...\")";
+      return "no @Stream declares stream '" + stream + "'; declare it on " + connector.className().simpleName()
+          + " with @Stream(name = \"" + stream + "\", type = \"...\")";
     }
     if (!expected.canonicalName().equals(handler.recordType())) {
-      return "the records of stream '" + handler.stream() + "' are of the generated class " + expected.simpleName()
+      return "the records of stream '" + stream + "' are of the generated class " + expected.simpleName()
           + "; take List<" + expected.simpleName() + "> or TypedBatch<" + expected.simpleName() + ">";
     }
     return null;
@@ -138,7 +135,7 @@ public final class ConnectorValidator {
       String wrong = signatureProblem(check);
       if (wrong != null) {
         problems.add(Problem.of(Message.CHECK_SIGNATURE, Site.of(check.element()), check.name() + "()", check.name(),
-            connector.configElement() == null ? Annotations.type(connector.annotation(), "config")
+            connector.configElement() == null ? connector.configClass().value()
                 : connector.configElement().getSimpleName(), wrong));
       }
     }
@@ -158,11 +155,6 @@ public final class ConnectorValidator {
       return "it throws Throwable";
     }
     return null;
-  }
-
-  private static Site at(ConnectorModel connector, String attribute) {
-    return new Site(connector.element(), connector.annotation(),
-        Annotations.explicitValue(connector.annotation(), attribute));
   }
 
   private static boolean isHttpUrl(String text) {

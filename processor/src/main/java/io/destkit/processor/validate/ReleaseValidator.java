@@ -6,7 +6,6 @@ import io.destkit.processor.model.BuildOptions;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Problem;
 import io.destkit.processor.model.Site;
-import io.destkit.processor.read.Annotations;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -39,13 +38,13 @@ public final class ReleaseValidator {
   /** Every problem found; empty when the image files can be written. */
   public List<Problem> validate(ConnectorModel connector) {
     List<Problem> problems = new ArrayList<>();
-    if (!REPOSITORY.matcher(connector.dockerRepository()).matches()
-        && Annotations.explicitValue(connector.annotation(), "dockerRepository") != null) {
-      problems.add(Problem.of(Message.CONNECTOR_DOCKER_REPOSITORY, at(connector, "dockerRepository"),
-          connector.dockerRepository()));
+    if (!REPOSITORY.matcher(connector.dockerRepository().value()).matches()
+        && connector.dockerRepository().written()) {
+      problems.add(Problem.of(Message.CONNECTOR_DOCKER_REPOSITORY, connector.dockerRepository().site(),
+          connector.dockerRepository().value()));
     }
-    if (connector.license().isBlank()) {
-      problems.add(Problem.of(Message.CONNECTOR_LICENSE, at(connector, "license")));
+    if (connector.license().value().isBlank()) {
+      problems.add(Problem.of(Message.CONNECTOR_LICENSE, connector.license().site()));
     }
     if (!TAG.matcher(options.version()).matches()) {
       problems.add(Problem.of(Message.OPTION_VERSION, Site.of(connector.element(), connector.annotation()),
@@ -53,17 +52,18 @@ public final class ReleaseValidator {
     }
     Set<String> versions = new HashSet<>();
     for (BreakingChangeModel change : connector.breakingChanges()) {
-      if (!isBreakingRelease(change.version())) {
-        problems.add(Problem.of(Message.BREAKING_CHANGE_VERSION, at(change, "version"), change.version()));
-      } else if (!versions.add(change.version())) {
-        problems.add(Problem.of(Message.BREAKING_CHANGE_DUPLICATE, at(change, "version"), change.version()));
+      String version = change.version().value();
+      if (!isBreakingRelease(version)) {
+        problems.add(Problem.of(Message.BREAKING_CHANGE_VERSION, change.version().site(), version));
+      } else if (!versions.add(version)) {
+        problems.add(Problem.of(Message.BREAKING_CHANGE_DUPLICATE, change.version().site(), version));
       }
-      if (!isDate(change.upgradeDeadline())) {
-        problems.add(Problem.of(Message.BREAKING_CHANGE_DEADLINE, at(change, "upgradeDeadline"),
-            change.upgradeDeadline(), change.version()));
+      if (!isDate(change.upgradeDeadline().value())) {
+        problems.add(Problem.of(Message.BREAKING_CHANGE_DEADLINE, change.upgradeDeadline().site(),
+            change.upgradeDeadline().value(), version));
       }
-      if (change.message().isBlank()) {
-        problems.add(Problem.of(Message.BREAKING_CHANGE_MESSAGE, at(change, "message"), change.version()));
+      if (change.message().value().isBlank()) {
+        problems.add(Problem.of(Message.BREAKING_CHANGE_MESSAGE, change.message().site(), version));
       }
     }
     return problems;
@@ -91,19 +91,5 @@ public final class ReleaseValidator {
     } catch (DateTimeParseException e) {
       return false;
     }
-  }
-
-  private static Site at(ConnectorModel connector, String attribute) {
-    return new Site(connector.element(), connector.annotation(),
-        Annotations.explicitValue(connector.annotation(), attribute));
-  }
-
-  /** A value of the {@code @BreakingChange}, where javac can show one; else the declaration's own site. */
-  private static Site at(BreakingChangeModel change, String attribute) {
-    if (change.site().value() != null) {
-      return change.site();
-    }
-    return new Site(change.site().element(), change.annotation(),
-        Annotations.explicitValue(change.annotation(), attribute));
   }
 }

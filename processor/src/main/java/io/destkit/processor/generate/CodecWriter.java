@@ -1,4 +1,4 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -8,6 +8,8 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.destkit.processor.model.GeneratedNames;
+import io.destkit.processor.model.TypedShape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import javax.lang.model.element.Modifier;
  * class, with the runtime's value decoders (so the same coercion and {@code meta.changes} rules as untyped streams),
  * and encodes them back to JSON. One method per class and per list field; no reflection.
  */
-public final class CodecWriter {
+final class CodecWriter {
   private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
   private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
@@ -48,7 +50,7 @@ public final class CodecWriter {
    * @param schemaJson the stream's schema as written, compact: the codec checks catalogs against it
    * @param required the top-level fields the schema lists as required
    */
-  public CodecWriter(TypedShape.TypedObject root, String schemaJson, List<String> required) {
+  CodecWriter(TypedShape.TypedObject root, String schemaJson, List<String> required) {
     this.root = root;
     this.schemaJson = schemaJson;
     this.required = List.copyOf(required);
@@ -58,15 +60,10 @@ public final class CodecWriter {
     }
   }
 
-  /** The codec's class name for a record class. */
-  public static ClassName codecName(ClassName recordClass) {
-    return recordClass.peerClass(recordClass.simpleName() + "Codec");
-  }
-
   /** The codec class, without the generated stamp. */
-  public TypeSpec.Builder write() {
+  TypeSpec.Builder write() {
     ClassName record = root.className();
-    ClassName self = codecName(record);
+    ClassName self = GeneratedNames.codec(record);
     read(root);
     write(root);
     CodeBlock requiredSet = required.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", "));

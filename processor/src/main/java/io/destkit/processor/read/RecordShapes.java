@@ -1,4 +1,4 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,18 +7,12 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.sun.codemodel.JAnnotationArrayMember;
-import com.sun.codemodel.JAnnotationUse;
-import com.sun.codemodel.JAnnotationValue;
-import com.sun.codemodel.JClass;
-import com.sun.codemodel.JFormatter;
 import com.sun.codemodel.JCodeModel;
-import com.sun.codemodel.JDefinedClass;
-import com.sun.codemodel.JPackage;
+import io.destkit.processor.model.RecordClassSettings;
+import io.destkit.processor.model.StreamModel.RecordShape;
+import io.destkit.processor.model.TypedShape;
 import io.destkit.runtime.types.AirbyteType;
 import io.destkit.runtime.types.JsonSchemas;
-import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,91 +20,49 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.annotation.processing.Filer;
-import javax.lang.model.element.Element;
-import org.jsonschema2pojo.AnnotationStyle;
-import org.jsonschema2pojo.DefaultGenerationConfig;
-import org.jsonschema2pojo.GenerationConfig;
-import org.jsonschema2pojo.Jackson2Annotator;
-import org.jsonschema2pojo.SchemaGenerator;
-import org.jsonschema2pojo.SchemaMapper;
-import org.jsonschema2pojo.SchemaStore;
-import org.jsonschema2pojo.rules.RuleFactory;
 import org.jsonschema2pojo.util.NameHelper;
 
 /**
- * Generates the record classes of typed streams with jsonschema2pojo, run inside the processor. A stream's schema is
- * first read with the runtime's own type model, then rewritten into a schema jsonschema2pojo maps exactly: integers as
- * {@code Long}, numbers as {@code BigDecimal}, dates and times as java.time types (Airbyte's {@code airbyte_type} and
- * v1 {@code $ref}s included), binary as {@code byte[]}, unions and schemaless values as {@code JsonNode}, and every
- * nested object as a class named after the record and its path, so that no two streams' classes clash.
+ * Reads a typed stream's schema into the record classes it makes: read first with the runtime's own type model, then
+ * rewritten into a schema jsonschema2pojo maps exactly: integers as {@code Long}, numbers as {@code BigDecimal}, dates
+ * and times as java.time types (Airbyte's {@code airbyte_type} and v1 {@code $ref}s included), binary as
+ * {@code byte[]}, unions and schemaless values as {@code JsonNode}, and every nested object as a class named after the
+ * record and its path, so that no two streams' classes clash. Fields are named as jsonschema2pojo will name them, so
+ * that two properties that would become one field are known before anything is generated.
  */
-public final class RecordClassGenerator {
-  static final String GENERATED = "io.destkit.processor.DestkitProcessor";
+final class RecordShapes {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   /** The field jsonschema2pojo adds for unknown properties: no property may take its name. */
   private static final String ADDITIONAL_PROPERTIES = "additionalProperties";
 
-  private final GenerationConfig config = new DefaultGenerationConfig() {
-    @Override
-    public boolean isUseLongIntegers() {
-      return true;
-    }
-
-    @Override
-    public boolean isUseBigDecimals() {
-      return true;
-    }
-
-    @Override
-    public boolean isIncludeGeneratedAnnotation() {
-      return false;
-    }
-
-    @Override
-    public boolean isInitializeCollections() {
-      return false;
-    }
-
-    @Override
-    public String getTargetVersion() {
-      return "17";
-    }
-
-    @Override
-    public AnnotationStyle getAnnotationStyle() {
-      return AnnotationStyle.JACKSON2;
-    }
-
-    @Override
-    public boolean isIncludeJsr303Annotations() {
-      return false;
-    }
-  };
-  private final NameHelper names = new NameHelper(config);
+  private final NameHelper names = new NameHelper(RecordClassSettings.CONFIG);
+  /** Only for the getter names jsonschema2pojo gives, which depend on a field's type. */
   private final JCodeModel model = new JCodeModel();
-  /** Per generated class: the plain keys given to jsonschema2pojo, and the real JSON names they stand for. */
   private final Map<String, Map<String, String>> renamed = new LinkedHashMap<>();
-  /** Per generated class: its properties' JSON names in schema order. */
   private final Map<String, List<String>> propertyOrder = new LinkedHashMap<>();
-  private final SchemaMapper mapper =
-      new SchemaMapper(new RuleFactory(config, new Jackson2Annotator(config), new SchemaStore()), new SchemaGenerator());
 
-  /** A stream's classes, ready to generate, or the name collisions that prevent it. */
-  public record Prepared(TypedShape.TypedObject root, ObjectNode normalized, List<String> collisions) {}
+  private RecordShapes() {}
 
-  /** Reads a stream's schema into the shape of its record class rooted at {@code root}. */
-  public Prepared prepare(JsonNode streamSchema, ClassName root) {
+  /** The record classes of a stream's schema, rooted at {@code root}. */
+  static RecordShape of(JsonNode streamSchema, ClassName root) {
+    return new RecordShapes().shape(streamSchema, root);
+  }
+
+  private RecordShape shape(JsonNode streamSchema, ClassName root) {
     AirbyteType.ObjectType type = JsonSchemas.parseStream(streamSchema);
     List<String> collisions = new ArrayList<>();
     ObjectNode normalized = JSON.objectNode();
     TypedShape.TypedObject object = object(type, root, "", normalized, collisions);
-    return new Prepared(object, normalized, collisions);
+    Map<String, Map<String, String>> renamedCopy = new LinkedHashMap<>();
+    renamed.forEach((name, keys) -> renamedCopy.put(name, Map.copyOf(keys)));
+    Map<String, List<String>> orderCopy = new LinkedHashMap<>();
+    propertyOrder.forEach((name, order) -> orderCopy.put(name, List.copyOf(order)));
+    return new RecordShape(object, normalized.toString(), java.util.Collections.unmodifiableMap(renamedCopy),
+        java.util.Collections.unmodifiableMap(orderCopy), List.copyOf(collisions));
   }
 
   private TypedShape.TypedObject object(AirbyteType.ObjectType type, ClassName className, String path,
@@ -206,44 +158,6 @@ public final class RecordClassGenerator {
     return key;
   }
 
-  /** Puts the real JSON names back where jsonschema2pojo wrote a plain key. */
-  private void restoreJsonNames() {
-    for (Iterator<JPackage> packages = model.packages(); packages.hasNext(); ) {
-      for (Iterator<JDefinedClass> classes = packages.next().classes(); classes.hasNext(); ) {
-        JDefinedClass definedClass = classes.next();
-        Map<String, String> names = renamed.get(definedClass.fullName());
-        if (names == null) {
-          continue;
-        }
-        List<JAnnotationUse> uses = new ArrayList<>();
-        definedClass.fields().values().forEach(field -> uses.addAll(field.annotations()));
-        definedClass.methods().forEach(method -> uses.addAll(method.annotations()));
-        for (JAnnotationUse use : uses) {
-          if (use.getAnnotationClass().name().equals("JsonProperty")) {
-            String key = literal(use.getAnnotationMembers().get("value"));
-            if (names.containsKey(key)) {
-              use.param("value", names.get(key));
-            }
-          }
-        }
-        for (JAnnotationUse use : definedClass.annotations()) {
-          if (use.getAnnotationClass().name().equals("JsonPropertyOrder")) {
-            JAnnotationArrayMember replaced = use.paramArray("value");
-            propertyOrder.get(definedClass.fullName()).forEach(replaced::param);
-          }
-        }
-      }
-    }
-  }
-
-  /** The string a code-model annotation value holds, e.g. {@code "zip code"} for {@code @JsonProperty("zip code")}. */
-  private static String literal(JAnnotationValue value) {
-    StringWriter text = new StringWriter();
-    value.generate(new JFormatter(text));
-    String quoted = text.toString().trim();
-    return quoted.substring(1, quoted.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-  }
-
   private static TypedShape existing(ObjectNode node, AirbyteType type, ClassName javaType) {
     node.put("existingJavaType", javaType.canonicalName());
     return new TypedShape.Scalar(type, javaType);
@@ -254,24 +168,4 @@ public final class RecordClassGenerator {
     return plain.isEmpty() ? "Value" : Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
   }
 
-  /** Adds the prepared stream's classes to the code model. */
-  public void generate(Prepared prepared) throws IOException {
-    ClassName root = prepared.root().className();
-    mapper.generate(model, root.simpleName(), root.packageName(), prepared.normalized().toString());
-    restoreJsonNames();
-  }
-
-  /** Writes every class generated so far through the Filer, each stamped {@code @Generated}. */
-  public void write(Filer filer, Element origin, String from) throws IOException {
-    JClass generated = model.ref("javax.annotation.processing.Generated");
-    for (Iterator<JPackage> packages = model.packages(); packages.hasNext(); ) {
-      for (Iterator<JDefinedClass> classes = packages.next().classes(); classes.hasNext(); ) {
-        JDefinedClass definedClass = classes.next();
-        definedClass.annotate(generated).param("value", GENERATED);
-        definedClass.javadoc().add("Generated by destkit with jsonschema2pojo from " + from
-            + ". Do not edit: change the schema and rebuild.");
-      }
-    }
-    model.build(new FilerCodeWriter(filer, origin));
-  }
 }

@@ -1,7 +1,7 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.validate;
 
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.destkit.processor.model.JsonPaths;
 import java.util.Map;
 import java.util.Set;
 
@@ -44,7 +44,7 @@ final class SchemaCheck {
         return new Finding(path + ".properties", "\"properties\" must be an object of schemas, not " + kind(properties));
       }
       for (Map.Entry<String, JsonNode> property : properties.properties()) {
-        Finding finding = check(property.getValue(), path + ".properties" + member(property.getKey()));
+        Finding finding = check(property.getValue(), path + ".properties" + JsonPaths.member(property.getKey()));
         if (finding != null) {
           return finding;
         }
@@ -107,22 +107,6 @@ final class SchemaCheck {
   }
 
   /** The JSON path of where a parser stopped, e.g. {@code $.properties.name}, for errors in files that are not JSON. */
-  static String path(JsonStreamContext context) {
-    StringBuilder path = new StringBuilder();
-    for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
-      if (at.inArray()) {
-        path.insert(0, "[" + Math.max(0, at.getCurrentIndex()) + "]");
-      } else if (at.getCurrentName() != null) {
-        path.insert(0, member(at.getCurrentName()));
-      }
-    }
-    return "$" + path;
-  }
-
-  private static String member(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? "." + name : "['" + name.replace("'", "\\'") + "']";
-  }
-
   private static String kind(JsonNode node) {
     return switch (node.getNodeType()) {
       case ARRAY -> "an array";

@@ -1,4 +1,4 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;

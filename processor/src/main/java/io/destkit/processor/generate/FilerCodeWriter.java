@@ -1,4 +1,4 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.generate;
 
 import com.sun.codemodel.CodeWriter;
 import com.sun.codemodel.JPackage;

@@ -1,4 +1,4 @@
-package io.destkit.processor.typed;
+package io.destkit.processor.read;
 
 import io.destkit.processor.read.BuildInputs;
 import java.io.IOException;
