@@ -263,19 +263,15 @@ final class CodecWriter {
   /** Statements that write {@code value}, known not null, of {@code shape}. */
   private CodeBlock writeValue(TypedShape shape, CodeBlock value, int depth) {
     if (shape instanceof TypedShape.Scalar scalar) {
-      switch (scalar.type().kind()) {
-        case STRING:
-          return CodeBlock.of("generator.writeString($L);\n", value);
-        case BOOLEAN:
-          return CodeBlock.of("generator.writeBoolean($L);\n", value);
-        case INTEGER:
-        case NUMBER:
-          return CodeBlock.of("generator.writeNumber($L);\n", value);
-        case BINARY:
-          return CodeBlock.of("generator.writeBinary($L);\n", value);
-        default:
-          return CodeBlock.of("generator.writeString($T.iso($L));\n", JSON_TREES, value);
-      }
+      return switch (scalar.type().kind()) {
+        case STRING -> CodeBlock.of("generator.writeString($L);\n", value);
+        case BOOLEAN -> CodeBlock.of("generator.writeBoolean($L);\n", value);
+        case INTEGER, NUMBER -> CodeBlock.of("generator.writeNumber($L);\n", value);
+        case BINARY -> CodeBlock.of("generator.writeBinary($L);\n", value);
+        case DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE ->
+            CodeBlock.of("generator.writeString($T.iso($L));\n", JSON_TREES, value);
+        case ARRAY, OBJECT, UNION, UNKNOWN -> throw new IllegalStateException("not a scalar: " + scalar.type());
+      };
     } else if (shape instanceof TypedShape.Tree) {
       return CodeBlock.of("$T.write(generator, $L);\n", JSON_TREES, value);
     } else if (shape instanceof TypedShape.Nested nested) {

@@ -24,34 +24,32 @@ public final class ScalarValues {
       return text;
     }
     ConfigType.Scalar scalar = ((ConfigType.ScalarType) type).scalar();
-    switch (scalar) {
-      case STRING:
-        return text;
-      case BOOLEAN:
+    return switch (scalar) {
+      case STRING -> text;
+      case BOOLEAN -> {
         if (text.equals("true") || text.equals("false")) {
-          return Boolean.valueOf(text);
+          yield Boolean.valueOf(text);
         }
         throw new IllegalArgumentException("Write true or false.");
-      case INT:
-      case LONG:
+      }
+      case INT, LONG -> {
         try {
           long value = Long.parseLong(text.trim());
           if (scalar == ConfigType.Scalar.INT && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
             throw new IllegalArgumentException("It does not fit in an int.");
           }
-          return value;
+          yield value;
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("Write a whole number in digits, e.g. 5432.");
         }
-      case DOUBLE:
-      case DECIMAL:
+      }
+      case DOUBLE, DECIMAL -> {
         try {
-          return new BigDecimal(text.trim());
+          yield new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException("Write a number in digits, e.g. 0.5.");
         }
-      default:
-        throw new AssertionError(scalar);
-    }
+      }
+    };
   }
 }

@@ -103,48 +103,45 @@ final class RecordShapes {
 
   private TypedShape shape(AirbyteType type, ClassName nestedName, String fieldPath, ObjectNode node,
       List<String> collisions) {
-    switch (type.kind()) {
-      case STRING:
+    return switch (type.kind()) {
+      case STRING -> {
         node.put("type", "string");
-        return new TypedShape.Scalar(type, ClassName.get(String.class));
-      case BOOLEAN:
-        return existing(node, type, ClassName.get(Boolean.class));
-      case INTEGER:
-        return existing(node, type, ClassName.get(Long.class));
-      case NUMBER:
-        return existing(node, type, ClassName.get(BigDecimal.class));
-      case DATE:
-        return existing(node, type, ClassName.get(LocalDate.class));
-      case TIMESTAMP_WITH_TIMEZONE:
-        return existing(node, type, ClassName.get(OffsetDateTime.class));
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-        return existing(node, type, ClassName.get(LocalDateTime.class));
-      case TIME_WITH_TIMEZONE:
-        return existing(node, type, ClassName.get(OffsetTime.class));
-      case TIME_WITHOUT_TIMEZONE:
-        return existing(node, type, ClassName.get(LocalTime.class));
-      case BINARY:
+        yield new TypedShape.Scalar(type, ClassName.get(String.class));
+      }
+      case BOOLEAN -> existing(node, type, ClassName.get(Boolean.class));
+      case INTEGER -> existing(node, type, ClassName.get(Long.class));
+      case NUMBER -> existing(node, type, ClassName.get(BigDecimal.class));
+      case DATE -> existing(node, type, ClassName.get(LocalDate.class));
+      case TIMESTAMP_WITH_TIMEZONE -> existing(node, type, ClassName.get(OffsetDateTime.class));
+      case TIMESTAMP_WITHOUT_TIMEZONE -> existing(node, type, ClassName.get(LocalDateTime.class));
+      case TIME_WITH_TIMEZONE -> existing(node, type, ClassName.get(OffsetTime.class));
+      case TIME_WITHOUT_TIMEZONE -> existing(node, type, ClassName.get(LocalTime.class));
+      case BINARY -> {
         node.put("type", "string");
         node.putObject("media").put("binaryEncoding", "base64");
-        return new TypedShape.Scalar(type, ArrayTypeName.of(TypeName.BYTE));
-      case ARRAY:
+        yield new TypedShape.Scalar(type, ArrayTypeName.of(TypeName.BYTE));
+      }
+      case ARRAY -> {
         node.put("type", "array");
         ObjectNode items = node.putObject("items");
         TypedShape itemShape = shape(((AirbyteType.ArrayType) type).items(), nestedName.peerClass(
             nestedName.simpleName() + "Item"), fieldPath, items, collisions);
-        return new TypedShape.ListOf(itemShape,
+        yield new TypedShape.ListOf(itemShape,
             ParameterizedTypeName.get(ClassName.get(List.class), itemShape.javaType()));
-      case OBJECT:
+      }
+      case OBJECT -> {
         AirbyteType.ObjectType object = (AirbyteType.ObjectType) type;
-        if (!object.isSchemaless()) {
-          return new TypedShape.Nested(object(object, nestedName, fieldPath + ".", node, collisions));
-        }
-        node.put("existingJavaType", JSON_NODE.canonicalName());
-        return new TypedShape.Tree(JSON_NODE);
-      default:
-        node.put("existingJavaType", JSON_NODE.canonicalName());
-        return new TypedShape.Tree(JSON_NODE);
-    }
+        yield object.isSchemaless() ? tree(node)
+            : new TypedShape.Nested(object(object, nestedName, fieldPath + ".", node, collisions));
+      }
+      case UNION, UNKNOWN -> tree(node);
+    };
+  }
+
+  /** A value kept as a Jackson tree: unions and schemaless values. */
+  private static TypedShape tree(ObjectNode node) {
+    node.put("existingJavaType", JSON_NODE.canonicalName());
+    return new TypedShape.Tree(JSON_NODE);
   }
 
   private static String plainKey(String jsonName, ObjectNode taken) {

@@ -206,16 +206,12 @@ public final class MessageDecoder implements RecordCursor {
     if (type == null) {
       return true;
     }
-    switch (kind) {
-      case RECORD:
-        return type.equals("RECORD");
-      case STATE:
-        return type.equals("STATE");
-      case STREAM_COMPLETE:
-        return type.equals("TRACE");
-      default:
-        return true;
-    }
+    return switch (kind) {
+      case RECORD -> type.equals("RECORD");
+      case STATE -> type.equals("STATE");
+      case STREAM_COMPLETE -> type.equals("TRACE");
+      case OTHER -> true;
+    };
   }
 
   private void record(JsonParser parser, long lineNumber) throws IOException, InputException {

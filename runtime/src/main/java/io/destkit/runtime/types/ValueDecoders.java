@@ -61,37 +61,21 @@ public final class ValueDecoders {
   /** The decoder for values of {@code type}; build it once per column and reuse it for every record. */
   public static ValueDecoder forType(AirbyteType type) {
     Objects.requireNonNull(type, "type");
-    switch (type.kind()) {
-      case STRING:
-        return STRING;
-      case BOOLEAN:
-        return BOOLEAN;
-      case INTEGER:
-        return INTEGER;
-      case NUMBER:
-        return NUMBER;
-      case DATE:
-        return DATE;
-      case TIMESTAMP_WITH_TIMEZONE:
-        return TIMESTAMP_WITH_TIMEZONE;
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-        return TIMESTAMP_WITHOUT_TIMEZONE;
-      case TIME_WITH_TIMEZONE:
-        return TIME_WITH_TIMEZONE;
-      case TIME_WITHOUT_TIMEZONE:
-        return TIME_WITHOUT_TIMEZONE;
-      case BINARY:
-        return BINARY;
-      case ARRAY:
-        return ARRAY;
-      case OBJECT:
-        return OBJECT;
-      case UNION:
-      case UNKNOWN:
-        return ANY_JSON;
-      default:
-        throw new AssertionError(type.kind());
-    }
+    return switch (type.kind()) {
+      case STRING -> STRING;
+      case BOOLEAN -> BOOLEAN;
+      case INTEGER -> INTEGER;
+      case NUMBER -> NUMBER;
+      case DATE -> DATE;
+      case TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP_WITH_TIMEZONE;
+      case TIMESTAMP_WITHOUT_TIMEZONE -> TIMESTAMP_WITHOUT_TIMEZONE;
+      case TIME_WITH_TIMEZONE -> TIME_WITH_TIMEZONE;
+      case TIME_WITHOUT_TIMEZONE -> TIME_WITHOUT_TIMEZONE;
+      case BINARY -> BINARY;
+      case ARRAY -> ARRAY;
+      case OBJECT -> OBJECT;
+      case UNION, UNKNOWN -> ANY_JSON;
+    };
   }
 
   private static Object string(JsonParser parser, String field, List<MetaChange> changes) throws IOException {

@@ -24,16 +24,13 @@ final class ColumnValues {
     if (value == null) {
       return null;
     }
-    switch (type) {
-      case STRING:
-        return value instanceof String ? value : text(value);
-      case JSON:
-        return value instanceof RawJson ? value : new RawJson(json(value));
-      case NUMBER:
-        return value instanceof Long ? BigDecimal.valueOf((Long) value) : value;
-      default:
-        return value;
-    }
+    return switch (type) {
+      case STRING -> value instanceof String ? value : text(value);
+      case JSON -> value instanceof RawJson ? value : new RawJson(json(value));
+      case NUMBER -> value instanceof Long ? BigDecimal.valueOf((Long) value) : value;
+      case BOOLEAN, INTEGER, DATE, TIMESTAMP_WITH_TIMEZONE, TIMESTAMP_WITHOUT_TIMEZONE, TIME_WITH_TIMEZONE,
+          TIME_WITHOUT_TIMEZONE, BINARY -> value;
+    };
   }
 
   /** The text of a value: strings as they are, JSON values as their JSON. */

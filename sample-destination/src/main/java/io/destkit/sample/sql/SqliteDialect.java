@@ -86,31 +86,19 @@ public final class SqliteDialect implements SqlDialect {
 
   @Override
   public String sqlType(StorageType type) {
-    switch (type) {
-      case BOOLEAN:
-        return "BOOLEAN";
-      case INTEGER:
-        return "INTEGER";
-      case NUMBER:
-        return "NUMERIC";
-      case STRING:
-        return "TEXT";
-      case DATE:
-        return "DATE";
-      case TIMESTAMP_WITH_TIMEZONE:
-        return "TIMESTAMPTZ";
-      case TIMESTAMP_WITHOUT_TIMEZONE:
-        return "TIMESTAMP";
-      case TIME_WITH_TIMEZONE:
-        return "TIMETZ";
-      case TIME_WITHOUT_TIMEZONE:
-        return "TIME";
-      case BINARY:
-        return "BLOB";
-      case JSON:
-      default:
-        return "JSON TEXT";
-    }
+    return switch (type) {
+      case BOOLEAN -> "BOOLEAN";
+      case INTEGER -> "INTEGER";
+      case NUMBER -> "NUMERIC";
+      case STRING -> "TEXT";
+      case DATE -> "DATE";
+      case TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMPTZ";
+      case TIMESTAMP_WITHOUT_TIMEZONE -> "TIMESTAMP";
+      case TIME_WITH_TIMEZONE -> "TIMETZ";
+      case TIME_WITHOUT_TIMEZONE -> "TIME";
+      case BINARY -> "BLOB";
+      case JSON -> "JSON TEXT";
+    };
   }
 
   @Override
