@@ -170,7 +170,8 @@ public final class Compare {
 
   /** The input for {@code records} records of {@code shape}, generated once and kept in the work folder. */
   private Path data(DataGenerator.Shape shape, long records) throws IOException {
-    Path dir = work.resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + records);
+    // The generator's format is part of the name, so that data made by an older one is never reused.
+    Path dir = work.resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + records + "-" + DataGenerator.FORMAT);
     Path messages = dir.resolve("messages.jsonl");
     if (!Files.exists(dir.resolve("done"))) {
       System.err.println("generating " + records + " records of shape " + shape + " in " + dir);

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a catalog and a file of protocol messages for the benchmarks: {@code N} records of one stream of a chosen
- * shape, with a STREAM state every {@code --state-every} records and one after the last. The values are
- * pseudo-random from a fixed seed, so the same arguments give the same bytes.
+ * shape, with a STREAM state every {@code --state-every} records and one after the last, then the stream's
+ * STREAM_STATUS COMPLETE. The values are pseudo-random from a fixed seed, so the same arguments give the same bytes.
  *
  * <pre>
  * java -cp bench/target/destination-devnull.jar io.destkit.bench.DataGenerator --records 2000000 \
@@ -43,6 +43,9 @@ public final class DataGenerator {
   private static final int WIDE_GROUP = 10;
 
   private final Shape shape;
+  /** The version of what {@link #write} writes; 2 ends with the stream's COMPLETE. */
+  static final int FORMAT = 2;
+
   private final String stream;
   private final SplittableRandom random;
   private final StringBuilder line = new StringBuilder(2048);
@@ -146,6 +149,12 @@ public final class DataGenerator {
         bytes += emit(out);
       }
     }
+    // The source has sent everything: a sync whose streams do not complete fails.
+    line.setLength(0);
+    line.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":").append(EMITTED_AT)
+        .append(",\"stream_status\":{\"stream_descriptor\":{\"name\":\"").append(stream)
+        .append("\"},\"status\":\"COMPLETE\"}}}\n");
+    bytes += emit(out);
     return bytes;
   }
 

@@ -40,7 +40,9 @@ class TypedStreamIT {
             + "\"stream_state\":{\"id\":2}}}}",
         record(3, "null", ""),
         "{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"events\"},"
-            + "\"stream_state\":{\"id\":3}}}}") + "\n";
+            + "\"stream_state\":{\"id\":3}}}}",
+        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{"
+            + "\"stream_descriptor\":{\"name\":\"events\"},\"status\":\"COMPLETE\"}}}") + "\n";
     ConnectorProcess.Result result = write(catalog, input);
     assertEquals(0, result.exitCode(), result::toString);
     List<String> lines = result.stdoutLines();

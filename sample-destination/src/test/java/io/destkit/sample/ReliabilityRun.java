@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.testkit.ConnectorProcess;
 import io.destkit.testkit.ProtocolSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,14 +62,39 @@ final class ReliabilityRun {
         + JSON.writeValueAsString(database.toString()) + "}}");
   }
 
+  /** Writes {@code input} as a source that finished: a STREAM_STATUS COMPLETE for each stream follows it. */
   static ConnectorProcess.Result write(ConnectorProcess connector, Path config, Path catalog,
       ConnectorProcess.Input input) {
-    return connector.run(input, "write", "--config", config.toString(), "--catalog", catalog.toString());
+    return connector.run(finished(catalog, input), "write", "--config", config.toString(), "--catalog",
+        catalog.toString());
   }
 
   static ConnectorProcess.Result write(ConnectorProcess connector, Path config, Path catalog,
       ConnectorProcess.Input input, ConnectorProcess.LineListener stdoutLines) {
-    return connector.run(input, stdoutLines, "write", "--config", config.toString(), "--catalog", catalog.toString());
+    return connector.run(finished(catalog, input), stdoutLines, "write", "--config", config.toString(), "--catalog",
+        catalog.toString());
+  }
+
+  /**
+   * {@code input}, then a STREAM_STATUS COMPLETE for each stream of the catalog, as a source sends when it has sent
+   * everything (a sync whose streams never complete fails). Input cut short or refused earlier is not affected.
+   */
+  static ConnectorProcess.Input finished(Path catalog, ConnectorProcess.Input input) {
+    return out -> {
+      input.writeTo(out);
+      StringBuilder completes = new StringBuilder("\n");
+      for (JsonNode configured : JSON.readTree(catalog.toFile()).path("streams")) {
+        ObjectNode descriptor = JSON.createObjectNode().put("name", configured.at("/stream/name").asText());
+        if (configured.at("/stream/namespace").isTextual()) {
+          descriptor.put("namespace", configured.at("/stream/namespace").asText());
+        }
+        ObjectNode message = JSON.createObjectNode().put("type", "TRACE");
+        ObjectNode trace = message.putObject("trace").put("type", "STREAM_STATUS").put("emitted_at", 1);
+        trace.putObject("stream_status").put("status", "COMPLETE").set("stream_descriptor", descriptor);
+        completes.append(JSON.writeValueAsString(message)).append('\n');
+      }
+      out.write(completes.toString().getBytes(StandardCharsets.UTF_8));
+    };
   }
 
   static ConnectorProcess.Result write(Path config, Path catalog, byte[] input) {

@@ -2,6 +2,7 @@ package io.destkit.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.destkit.testkit.ConnectorProcess;
@@ -46,7 +47,12 @@ class SampleModesIT {
     assertTables(db, ns, 4, 2, List.of("1:ann", "3:cy"), 2);
     assertEquals(List.of("2", "2"), db.column("SELECT _airbyte_generation_id FROM " + db.table(ns, "refresh")));
 
-    ConnectorProcess.Result interrupted = write(db, sync(ns, 3, false));
+    ConnectorProcess.Result interrupted = write(db, sync(ns, 3, false), 1);
+    JsonNode error = Sync.parse(interrupted.stdoutLines().get(interrupted.stdoutLines().size() - 1));
+    assertEquals("system_error", error.at("/trace/error/failure_type").asText(), interrupted::toString);
+    for (String stream : List.of("events", "snapshot", "users", "refresh")) {
+      assertTrue(error.at("/trace/error/message").asText().contains(ns + "." + stream), interrupted::toString);
+    }
     assertEquals(List.of(2L, 1L, 5L, 2L, 1L), stateCounts(interrupted), interrupted::toString);
     assertTables(db, ns, 6, 2, List.of("1:ann", "3:cy"), 2);
     assertEquals(List.of("2", "2"), db.column("SELECT _airbyte_generation_id FROM " + db.table(ns, "refresh")),
@@ -85,17 +91,25 @@ class SampleModesIT {
       refresh.complete();
     } else {
       snapshot.state("{\"s\":2}");
+      for (Sync.Stream stream : List.of(events, snapshot, users, refresh)) {
+        stream.unfinished();
+      }
     }
     return sync;
   }
 
   private ConnectorProcess.Result write(TestDatabase db, Sync sync) throws Exception {
+    return write(db, sync, 0);
+  }
+
+  /** Runs the sync as a child process; {@code exitCode}: 0, or 1 for a sync whose streams did not complete. */
+  private ConnectorProcess.Result write(TestDatabase db, Sync sync, int exitCode) throws Exception {
     Path config = Files.writeString(Files.createTempFile(dir, "config", ".json"), db.configJson());
     Path catalog = Files.writeString(Files.createTempFile(dir, "catalog", ".json"), sync.catalog());
     byte[] input = (String.join("\n", sync.messages()) + "\n").getBytes(StandardCharsets.UTF_8);
     ConnectorProcess.Result result = ConnectorProcess.of(JAR).run(input, "write", "--config", config.toString(),
         "--catalog", catalog.toString());
-    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(exitCode, result.exitCode(), result::toString);
     assertFalse(result.allOutput().contains(TestDatabase.PASSWORD), result::toString);
     Optional<ProtocolSchema> schema = ProtocolSchema.locate();
     schema.ifPresent(s -> result.stdoutLines().forEach(s::assertValidMessageLine));

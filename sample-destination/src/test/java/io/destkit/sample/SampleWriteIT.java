@@ -219,7 +219,8 @@ class SampleWriteIT {
         database.toString()) + "}}");
     Path catalogFile = dir.resolve("catalog.json");
     Files.writeString(catalogFile, catalog);
-    return process.run(messages, "write", "--config", config.toString(), "--catalog", catalogFile.toString());
+    return process.run(ReliabilityRun.finished(catalogFile, messages), "write", "--config", config.toString(),
+        "--catalog", catalogFile.toString());
   }
 
   private static long count(Statement statement, String table) throws SQLException {

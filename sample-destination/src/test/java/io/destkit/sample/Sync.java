@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.runtime.engine.CatalogReader;
 import io.destkit.runtime.engine.WriteEngine;
 import io.destkit.runtime.engine.WriteOptions;
+import io.destkit.runtime.error.IncompleteStreamsException;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.runtime.write.WriteHandlers;
@@ -21,7 +22,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,12 +43,29 @@ final class Sync {
   private final List<String> messages = new ArrayList<>();
   private int batchRows = 50_000;
   private UnaryOperator<WriteHandlers> handlers = UnaryOperator.identity();
+  /** Streams whose COMPLETE was sent, and those left unfinished; the others are completed at the input's end. */
+  private final Set<Stream> completed = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Stream> unfinished = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final List<Stream> declared = new ArrayList<>();
 
   /** What a write did: the states it echoed, what it printed for people, and how it failed (or null). */
   record Result(List<JsonNode> states, String stderr, Exception failure) {
     Result assertSucceeded() {
       if (failure != null) {
         throw new AssertionError("the write failed: " + failure + "\n" + stderr, failure);
+      }
+      return this;
+    }
+
+    /** The write failed as a sync must whose input ended before {@code streams} completed, and only so. */
+    Result assertIncomplete(String... streams) {
+      if (!(failure instanceof IncompleteStreamsException incomplete)) {
+        throw new AssertionError("expected the sync to fail for streams that did not complete, got: " + failure
+            + "\n" + stderr, failure);
+      }
+      List<String> named = incomplete.streams().stream().map(s -> s.substring(0, s.indexOf(" ("))).toList();
+      if (!named.equals(List.of(streams))) {
+        throw new AssertionError("expected " + List.of(streams) + " not to complete, the failure names " + named);
       }
       return this;
     }
@@ -67,7 +88,9 @@ final class Sync {
     configured.put("minimum_generation_id", mode.equals("overwrite") ? 1 : 0);
     configured.put("sync_id", 7);
     streams.add(configured);
-    return new Stream(this, configured, namespace, name);
+    Stream declaredStream = new Stream(this, configured, namespace, name);
+    declared.add(declaredStream);
+    return declaredStream;
   }
 
   /** A stream of the catalog being built. */
@@ -119,8 +142,15 @@ final class Sync {
       return this;
     }
 
+    /** The input ends without this stream's STREAM_STATUS COMPLETE, as when a sync is cut short. */
+    Stream unfinished() {
+      sync.unfinished.add(this);
+      return this;
+    }
+
     /** The stream's STREAM_STATUS COMPLETE. */
     Stream complete() {
+      sync.completed.add(this);
       ObjectNode trace = JSON.createObjectNode();
       trace.put("type", "STREAM_STATUS");
       trace.put("emitted_at", 1);
@@ -161,7 +191,13 @@ final class Sync {
     return catalog.toString();
   }
 
+  /** The input: what the test sent, then COMPLETE for each stream it neither completed nor left unfinished. */
   List<String> messages() {
+    for (Stream stream : declared) {
+      if (!completed.contains(stream) && !unfinished.contains(stream)) {
+        stream.complete();
+      }
+    }
     return messages;
   }
 
@@ -176,7 +212,7 @@ final class Sync {
     Exception failure = null;
     try (PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       WriteHandlers writer = handlers.apply(new SampleDestinationMain().writer(config));
-      byte[] input = (String.join("\n", messages) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] input = (String.join("\n", messages()) + "\n").getBytes(StandardCharsets.UTF_8);
       new WriteEngine(CatalogReader.read(JSON.readTree(catalog())), writer,
           new WriteOptions(batchRows, 32L << 20, 256L << 20, Duration.ofMinutes(5), Duration.ZERO),
           new ProtocolOutput(out, new SecretMasker()), errors).run(new ByteArrayInputStream(input));

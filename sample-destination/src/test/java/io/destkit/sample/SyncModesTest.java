@@ -59,8 +59,9 @@ class SyncModesTest {
 
     Sync interrupted = new Sync();
     interrupted.stream(shop, "orders", "overwrite", ORDERS).generation(2, 2)
-        .record("{\"id\":\"B-1\",\"total\":1}", 2000).state("{\"n\":2}");
-    assertEquals(1, interrupted.run(db).assertSucceeded().states().size(), "the state of B-1 is echoed");
+        .record("{\"id\":\"B-1\",\"total\":1}", 2000).state("{\"n\":2}").unfinished();
+    assertEquals(1, interrupted.run(db).assertIncomplete(shop + ".orders").states().size(),
+        "the state of B-1 is echoed");
     assertEquals(before, db.rows("SELECT _airbyte_raw_id, id FROM " + orders + " ORDER BY id"),
         "no COMPLETE: the old rows, untouched");
 
@@ -81,8 +82,8 @@ class SyncModesTest {
     String orders = db.table(null, "orders");
     Sync interrupted = new Sync();
     interrupted.stream(null, "orders", "overwrite", ORDERS).generation(0, 0)
-        .record("{\"id\":\"B-1\",\"total\":1}", 2000).state("{\"n\":2}");
-    interrupted.run(db).assertSucceeded();
+        .record("{\"id\":\"B-1\",\"total\":1}", 2000).state("{\"n\":2}").unfinished();
+    interrupted.run(db).assertIncomplete("orders");
     assertEquals(List.of(), ids(db, orders), "the final table exists, empty, until a sync completes");
 
     Sync next = new Sync();
@@ -108,8 +109,8 @@ class SyncModesTest {
 
     Sync refreshStarts = new Sync();
     refreshStarts.stream(null, "orders", "append", ORDERS).generation(3, 3).record("{\"id\":\"C\"}", 3)
-        .state("{\"n\":3}");
-    refreshStarts.run(db).assertSucceeded();
+        .state("{\"n\":3}").unfinished();
+    refreshStarts.run(db).assertIncomplete("orders");
     assertEquals(List.of("A", "B"), ids(db, orders), "older generations stay until COMPLETE");
 
     Sync refreshEnds = new Sync();

@@ -85,10 +85,11 @@ public final class Launcher {
         return 0;
       }
     } catch (DestinationException e) {
-      reportFailure(e, e.failureType(), out, stderr, masker);
+      reportFailure(e, e.failureType(), describe(e), out, stderr, masker);
       return 1;
     } catch (Exception | Error e) {
-      reportFailure(e, FailureType.SYSTEM, out, stderr, masker);
+      // Nothing the runtime expected: say so, so that nobody takes it for a problem of the input or the config.
+      reportFailure(e, FailureType.SYSTEM, "The destination failed: " + describe(e), out, stderr, masker);
       return 1;
     }
   }
@@ -134,11 +135,10 @@ public final class Launcher {
     return 0;
   }
 
-  private static void reportFailure(Throwable e, FailureType type, ProtocolOutput out, PrintStream stderr,
-      SecretMasker masker) {
+  private static void reportFailure(Throwable e, FailureType type, String message, ProtocolOutput out,
+      PrintStream stderr, SecretMasker masker) {
     String trace = stackTrace(e);
     stderr.println(masker.mask(trace));
-    String message = type == FailureType.SYSTEM ? "The destination failed: " + describe(e) : describe(e);
     out.traceError(type, message, e.toString(), trace);
   }
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
 import java.io.ByteArrayOutputStream;
@@ -21,32 +23,86 @@ import java.util.Map;
 /**
  * Owns checkpoints, the one place that decides which states may leave and how they are echoed.
  *
- * <p>On the reading side it counts records per stream and over all streams since the previous state of each scope,
- * keeps each STATE pending with the counts it covers and the number of records read before it, and hands out, in
- * order, the states whose records are all with the writer. On the writing side it echoes those states once the
- * connector's commit has returned: each as received, with {@code destinationStats} added. A state is never echoed
- * before its records are committed, and states leave in the order they came.
+ * <p>On the reading side it counts, per stream and over all streams, the records since the previous state of each
+ * scope (with their bytes and the values the runtime nulled), keeps each STATE pending with the statistics it will
+ * carry and the number of records read before it, and hands out, in order, the states whose records are all with the
+ * writer. On the writing side it echoes those states once the connector's commit has returned: each as received, with
+ * the statistics added. A state is never echoed before its records are committed, and states leave in the order they
+ * came.
+ *
+ * <p>The statistics of an echoed state (CONTRACT, State): {@code destinationStats} with {@code recordCount} (records
+ * of its scope since the previous state of that scope), {@code rejectedRecordCount} and {@code additionalStats}
+ * ({@code nulledValueCount}, {@code truncatedValueCount}: values the destination changed), written as decimals as
+ * the protocol asks; and, beside it in the state, {@code committedRecordsCount} and {@code committedBytesCount}: the
+ * records of its scope committed in this sync up to this state, and their bytes on the wire. A STREAM state's scope
+ * is its stream; any other state's (GLOBAL, LEGACY, or a stream state naming no stream of the catalog) every stream.
  *
  * <p>Threads: counting and handing out run on the reading thread; {@link #echo} runs on the writer thread, on states
  * handed over through the writer's queue (which orders the two).
  */
 final class Checkpoints {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The fields the echo sets; a state that already has one of them is rewritten through a tree. */
+  static final List<String> STATISTICS = List.of("destinationStats", "committedRecordsCount",
+      "committedBytesCount");
 
-  /** Records of one scope since its last state. Held by each stream's buffer, so counting costs no lookup. */
+  /** What one scope has read since its last state, and since the start. Held by each stream's buffer. */
   static final class Counter {
     private long records;
+    private long bytes;
+    private long nulled;
+    private long truncated;
+    private long totalRecords;
+    private long totalBytes;
 
-    /** Counted, and reset for the next state. */
-    private long take() {
-      long taken = records;
+    private void add(Record record) {
+      records++;
+      bytes += record.size();
+      if (!record.changes().isEmpty()) {
+        for (MetaChange change : record.changes()) {
+          if (change.reason().byDestination()) {
+            switch (change.change()) {
+              case NULLED -> nulled++;
+              case TRUNCATED -> truncated++;
+            }
+          }
+        }
+      }
+    }
+
+    /** The statistics of a state of this scope, and a fresh start for the next. */
+    private Stats take() {
+      totalRecords += records;
+      totalBytes += bytes;
+      Stats stats = new Stats(records, 0, nulled, truncated, totalRecords, totalBytes);
       records = 0;
-      return taken;
+      bytes = 0;
+      nulled = 0;
+      truncated = 0;
+      return stats;
     }
   }
 
+  /**
+   * The statistics a state is echoed with.
+   *
+   * @param records records of its scope since the previous state of that scope
+   * @param rejected of those, records sent to a rejected-records sink instead of the destination
+   * @param nulled values the destination replaced by null in those records
+   * @param truncated values the destination shortened in those records
+   * @param committedRecords records of its scope committed in this sync up to this state
+   * @param committedBytes their size on the wire
+   */
+  record Stats(long records, long rejected, long nulled, long truncated, long committedRecords,
+      long committedBytes) {}
+
   /** A state waiting for its records to be committed, with the statistics it will carry. */
-  record Pending(StateMessage message, long recordsBefore, long recordCount) {}
+  record Pending(StateMessage message, long recordsBefore, Stats stats) {
+    /** Records of its scope since the previous state of that scope. */
+    long recordCount() {
+      return stats.records();
+    }
+  }
 
   private final ProtocolOutput out;
   private final Map<StreamDescriptor, Counter> streams = new HashMap<>();
@@ -66,10 +122,10 @@ final class Checkpoints {
     return streams.get(stream);
   }
 
-  /** A record of the stream whose counter this is was read. */
-  void recordRead(Counter stream) {
-    stream.records++;
-    global.records++;
+  /** {@code record}, of the stream whose counter this is, was read. */
+  void recordRead(Counter stream, Record record) {
+    stream.add(record);
+    global.add(record);
     recordsRead++;
   }
 
@@ -78,16 +134,11 @@ final class Checkpoints {
     return recordsRead;
   }
 
-  /**
-   * A state was read after every record before it: it waits for them. A STREAM state covers its stream's records
-   * since that stream's previous state; any other (GLOBAL, LEGACY, or a stream state naming no stream of the
-   * catalog) covers every stream's records since the previous such state.
-   */
+  /** A state was read after every record before it: it waits for them, with the statistics of its scope. */
   void stateRead(StateMessage state) {
     Counter counter = state.scope() == StateMessage.Scope.STREAM && state.stream() != null
         ? streams.get(state.stream()) : null;
-    long count = (counter != null ? counter : global).take();
-    pending.addLast(new Pending(state, recordsRead, count));
+    pending.addLast(new Pending(state, recordsRead, (counter != null ? counter : global).take()));
   }
 
   /** Whether a state waits whose records are all with the writer, given the oldest record not with it yet. */
@@ -118,11 +169,11 @@ final class Checkpoints {
   static byte[] echoed(Pending state) {
     StateMessage message = state.message();
     if (message.hasStats()) {
-      return replaceStats(message, state.recordCount());
+      return replaceStats(message, state.stats());
     }
     byte[] line = message.line();
-    byte[] stats = ((message.stateHasFields() ? "," : "") + "\"destinationStats\":{\"recordCount\":"
-        + state.recordCount() + "}").getBytes(StandardCharsets.US_ASCII);
+    byte[] stats = ((message.stateHasFields() ? "," : "") + statistics(state.stats()))
+        .getBytes(StandardCharsets.US_ASCII);
     byte[] echo = new byte[line.length + stats.length];
     System.arraycopy(line, 0, echo, 0, message.stateEnd());
     System.arraycopy(stats, 0, echo, message.stateEnd(), stats.length);
@@ -131,13 +182,23 @@ final class Checkpoints {
     return echo;
   }
 
-  /** The rare state that already has stats: rewritten through a tree, which keeps every other field. */
-  private static byte[] replaceStats(StateMessage message, long recordCount) {
+  /** The fields added to the {@code state} object, as JSON members. */
+  private static String statistics(Stats stats) {
+    return "\"destinationStats\":{\"recordCount\":" + stats.records() + ".0,\"rejectedRecordCount\":"
+        + stats.rejected() + ".0,\"additionalStats\":{\"nulledValueCount\":" + stats.nulled()
+        + ".0,\"truncatedValueCount\":" + stats.truncated() + ".0}},\"committedRecordsCount\":"
+        + stats.committedRecords() + ",\"committedBytesCount\":" + stats.committedBytes();
+  }
+
+  /** The rare state that already has statistics: rewritten through a tree, which keeps every other field. */
+  private static byte[] replaceStats(StateMessage message, Stats stats) {
     try {
       JsonNode root = MAPPER.readTree(message.line());
       ObjectNode state = (ObjectNode) root.get("state");
-      state.putObject("destinationStats").put("recordCount", recordCount);
-      ByteArrayOutputStream echo = new ByteArrayOutputStream(message.line().length + 40);
+      STATISTICS.forEach(state::remove);
+      ObjectNode added = (ObjectNode) MAPPER.readTree("{" + statistics(stats) + "}");
+      state.setAll(added);
+      ByteArrayOutputStream echo = new ByteArrayOutputStream(message.line().length + 200);
       MAPPER.writeValue(echo, root);
       return echo.toByteArray();
     } catch (IOException e) {

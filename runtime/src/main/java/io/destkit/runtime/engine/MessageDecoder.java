@@ -38,7 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MessageDecoder implements RecordCursor {
   /** What a line held. */
-  public enum Kind { RECORD, STATE, STREAM_COMPLETE, OTHER }
+  public enum Kind { RECORD, STATE, STREAM_COMPLETE, STREAM_INCOMPLETE, OTHER }
 
   /** Nesting deeper than this ends the write with an error naming the line, before any stack is at risk. */
   static final int MAX_NESTING_DEPTH = 1000;
@@ -155,7 +155,7 @@ public final class MessageDecoder implements RecordCursor {
         stateParts = state(parser);
         kind = Kind.STATE;
       } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
-        kind = trace(parser) ? Kind.STREAM_COMPLETE : Kind.OTHER;
+        kind = trace(parser);
       } else {
         parser.skipChildren();
       }
@@ -209,7 +209,7 @@ public final class MessageDecoder implements RecordCursor {
     return switch (kind) {
       case RECORD -> type.equals("RECORD");
       case STATE -> type.equals("STATE");
-      case STREAM_COMPLETE -> type.equals("TRACE");
+      case STREAM_COMPLETE, STREAM_INCOMPLETE -> type.equals("TRACE");
       case OTHER -> true;
     };
   }
@@ -396,7 +396,7 @@ public final class MessageDecoder implements RecordCursor {
       } else if (field.equals("stream") && value == JsonToken.START_OBJECT) {
         stream = streamOfState(parser);
       } else {
-        hasStats |= field.equals("destinationStats");
+        hasStats |= Checkpoints.STATISTICS.contains(field);
         parser.skipChildren();
       }
     }
@@ -436,8 +436,11 @@ public final class MessageDecoder implements RecordCursor {
     return name == null ? null : new StreamDescriptor(namespace, name);
   }
 
-  /** Whether the trace is a STREAM_STATUS COMPLETE; then {@link #completed()} names the stream. */
-  private boolean trace(JsonParser parser) throws IOException {
+  /**
+   * What the trace tells: a STREAM_STATUS COMPLETE or INCOMPLETE of a stream (then {@link #completed()} names it), or
+   * nothing the write needs.
+   */
+  private Kind trace(JsonParser parser) throws IOException {
     String type = null;
     String status = null;
     StreamDescriptor descriptor = null;
@@ -463,7 +466,13 @@ public final class MessageDecoder implements RecordCursor {
       }
     }
     completed = descriptor;
-    return "STREAM_STATUS".equals(type) && "COMPLETE".equals(status) && descriptor != null;
+    if (!"STREAM_STATUS".equals(type) || descriptor == null) {
+      return Kind.OTHER;
+    }
+    if ("COMPLETE".equals(status)) {
+      return Kind.STREAM_COMPLETE;
+    }
+    return "INCOMPLETE".equals(status) ? Kind.STREAM_INCOMPLETE : Kind.OTHER;
   }
 
   /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */
@@ -496,7 +505,7 @@ public final class MessageDecoder implements RecordCursor {
     return state;
   }
 
-  /** The stream of the STREAM_STATUS COMPLETE just read. */
+  /** The stream of the STREAM_STATUS COMPLETE or INCOMPLETE just read. */
   StreamDescriptor completed() {
     return completed;
   }

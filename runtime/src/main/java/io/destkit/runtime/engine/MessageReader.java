@@ -245,7 +245,7 @@ public final class MessageReader {
     return decoder.state();
   }
 
-  /** The stream whose STREAM_STATUS COMPLETE was just read, when {@link #next} said STREAM_COMPLETE. */
+  /** The stream whose STREAM_STATUS was just read, when {@link #next} said STREAM_COMPLETE or STREAM_INCOMPLETE. */
   public StreamDescriptor completed() {
     return decoder.completed();
   }

@@ -9,7 +9,8 @@ import io.destkit.runtime.write.StreamDescriptor;
  * @param line the message's bytes
  * @param stateEnd offset in {@code line} of the closing brace of the {@code state} object
  * @param stateHasFields whether the {@code state} object has any field (a comma is then needed before one we add)
- * @param hasStats whether it already carries {@code destinationStats}, which the echo then replaces
+ * @param hasStats whether it already carries a field the echo sets ({@code destinationStats}, the committed counts),
+ *     which the echo then replaces
  * @param scope which records it checkpoints
  * @param stream for a STREAM state, its stream; null otherwise (or when the state names none)
  */

@@ -1,5 +1,6 @@
 package io.destkit.runtime.engine;
 
+import io.destkit.runtime.error.IncompleteStreamsException;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
@@ -10,9 +11,11 @@ import io.destkit.runtime.write.WriteHandlers;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,9 @@ public final class WriteEngine {
   private final MemoryBudget budget;
   private final Progress progress;
 
+  /** Streams of the catalog that sent STREAM_STATUS COMPLETE, and those that sent INCOMPLETE (which stays). */
+  private final Set<StreamDescriptor> completed = new HashSet<>();
+  private final Set<StreamDescriptor> incomplete = new HashSet<>();
   private volatile Throwable writerFailure;
   /** The buffer of the last record's stream: records come in runs of one stream. */
   private StreamContext lastStream;
@@ -82,6 +88,8 @@ public final class WriteEngine {
       writer.join();
       if (writerFailure != null) {
         failure = writerFailure;
+      } else if (failure == null) {
+        requireCompleted();
       }
     } catch (Exception | Error e) {
       failure = e;
@@ -173,6 +181,7 @@ public final class WriteEngine {
         case RECORD -> onRecord(messages.record().stream(), messages.record().record());
         case STATE -> onState(messages.state());
         case STREAM_COMPLETE -> onStreamComplete(messages.completed());
+        case STREAM_INCOMPLETE -> onStreamIncomplete(messages.completed());
         case OTHER -> { }
       }
     }
@@ -197,7 +206,7 @@ public final class WriteEngine {
       flush(List.of(largest));
     }
     buffer.add(record, checkpoints.recordsRead(), footprint);
-    checkpoints.recordRead(buffer.counter);
+    checkpoints.recordRead(buffer.counter, record);
     if (buffer.rows() >= options.batchRows() || buffer.bytes() >= options.batchBytes()) {
       flush(List.of(buffer));
     }
@@ -221,11 +230,38 @@ public final class WriteEngine {
 
   private void onStreamComplete(StreamDescriptor descriptor) throws InterruptedException {
     StreamBuffer buffer = buffers.get(descriptor);
-    if (buffer == null) {
+    // A stream that said INCOMPLETE stays so: its overwrite or refresh is not applied on a later COMPLETE.
+    if (buffer == null || incomplete.contains(descriptor) || !completed.add(descriptor)) {
       return;
     }
     flush(List.of(buffer));
     enqueue(new WriterTask.Complete(buffer.stream));
+  }
+
+  /** The source gave up on the stream: its records so far are still committed at the next flush. */
+  private void onStreamIncomplete(StreamDescriptor descriptor) {
+    if (buffers.containsKey(descriptor) && !completed.contains(descriptor)) {
+      incomplete.add(descriptor);
+    }
+  }
+
+  /**
+   * At the end of an input read without error: every stream of the catalog must have completed. Those that did not
+   * (no COMPLETE, or INCOMPLETE) fail the sync, after their records were committed and their states echoed.
+   */
+  private void requireCompleted() throws IncompleteStreamsException {
+    List<String> notCompleted = new ArrayList<>();
+    for (StreamContext stream : catalog.streams()) {
+      StreamDescriptor descriptor = stream.descriptor();
+      if (incomplete.contains(descriptor)) {
+        notCompleted.add(descriptor + " (STREAM_STATUS INCOMPLETE)");
+      } else if (!completed.contains(descriptor)) {
+        notCompleted.add(descriptor + " (no STREAM_STATUS COMPLETE)");
+      }
+    }
+    if (!notCompleted.isEmpty()) {
+      throw new IncompleteStreamsException(notCompleted);
+    }
   }
 
   private void flushAll() throws InterruptedException {

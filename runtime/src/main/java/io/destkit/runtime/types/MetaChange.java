@@ -91,6 +91,17 @@ public record MetaChange(String field, Change change, Reason reason) {
       return protocolValue;
     }
 
+    /** Whether the destination made the change (and so counts it in its state statistics). */
+    public boolean byDestination() {
+      return switch (this) {
+        case DESTINATION_RECORD_SIZE_LIMITATION, DESTINATION_FIELD_SIZE_LIMITATION, DESTINATION_SERIALIZATION_ERROR,
+            DESTINATION_TYPECAST_ERROR -> true;
+        case SOURCE_RECORD_SIZE_LIMITATION, PLATFORM_RECORD_SIZE_LIMITATION, SOURCE_FIELD_SIZE_LIMITATION,
+            PLATFORM_FIELD_SIZE_LIMITATION, SOURCE_SERIALIZATION_ERROR, PLATFORM_SERIALIZATION_ERROR,
+            SOURCE_RETRIEVAL_ERROR -> false;
+      };
+    }
+
     /** The reason spelled {@code value} in the protocol; empty for a value this version does not know. */
     public static Optional<Reason> fromProtocol(String value) {
       for (Reason reason : values()) {

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The checkpoint rules on their own: what each state counts, when it may leave, and what is echoed. */
@@ -65,13 +68,37 @@ class CheckpointsTest {
 
     String echoed = stdout.toString(StandardCharsets.UTF_8).trim();
     assertEquals("{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"global\":{\"cursor\":\"2024\"},\"id\":7,"
-        + "\"destinationStats\":{\"recordCount\":2}}}", echoed);
+        + "\"destinationStats\":{\"recordCount\":2.0,\"rejectedRecordCount\":0.0,\"additionalStats\":"
+        + "{\"nulledValueCount\":0.0,\"truncatedValueCount\":0.0}},\"committedRecordsCount\":2,"
+        + "\"committedBytesCount\":20}}", echoed);
+  }
+
+  @Test
+  void statisticsCountTheDestinationsChangesAndCommittedTotalsPerScope() throws Exception {
+    read(USERS, 2);
+    readWith(USERS, List.of(MetaChange.typecastError("a"), MetaChange.typecastError("b"),
+        new MetaChange("c", MetaChange.Change.TRUNCATED, MetaChange.Reason.DESTINATION_FIELD_SIZE_LIMITATION),
+        // The source's own changes are the source's to count.
+        new MetaChange("d", MetaChange.Change.NULLED, MetaChange.Reason.SOURCE_FIELD_SIZE_LIMITATION)));
+    checkpoints.stateRead(state("{\"type\":\"STREAM\"}", StateMessage.Scope.STREAM, USERS));
+    read(ORDERS, 4);
+    read(USERS, 1);
+    checkpoints.stateRead(state("{\"type\":\"STREAM\"}", StateMessage.Scope.STREAM, USERS));
+    checkpoints.stateRead(state("{\"type\":\"GLOBAL\"}", StateMessage.Scope.GLOBAL, null));
+
+    List<Checkpoints.Stats> stats = checkpoints.takeCovered(Long.MAX_VALUE).stream()
+        .map(Checkpoints.Pending::stats).toList();
+    assertEquals(new Checkpoints.Stats(3, 0, 2, 1, 3, 30), stats.get(0));
+    // The second users state: one record since the first, four committed in all.
+    assertEquals(new Checkpoints.Stats(1, 0, 0, 0, 4, 40), stats.get(1));
+    // The global state counts every stream since the start: 3 + 4 + 1.
+    assertEquals(new Checkpoints.Stats(8, 0, 2, 1, 8, 80), stats.get(2));
   }
 
   @Test
   void aStateThatCarriesStatsHasThemReplaced() throws Exception {
     String line = "{\"type\":\"STATE\",\"state\":{\"type\":\"GLOBAL\",\"destinationStats\":{\"recordCount\":99},"
-        + "\"global\":{}}}";
+        + "\"committedRecordsCount\":98,\"global\":{}}}";
     read(USERS, 1);
     checkpoints.stateRead(stateLine(line, true));
     checkpoints.echo(checkpoints.takeCovered(Long.MAX_VALUE));
@@ -79,12 +106,19 @@ class CheckpointsTest {
     assertEquals(1, JSON.readTree(stdout.toByteArray()).path("state").path("destinationStats").path("recordCount")
         .asLong());
     assertEquals("{}", JSON.readTree(stdout.toByteArray()).path("state").path("global").toString());
+    assertEquals(1, JSON.readTree(stdout.toByteArray()).path("state").path("committedRecordsCount").asLong());
   }
 
+  /** Reads {@code records} records of {@code stream}, each of 10 bytes on the wire, unchanged. */
   private void read(StreamDescriptor stream, int records) {
     for (int i = 0; i < records; i++) {
-      checkpoints.recordRead(checkpoints.counter(stream));
+      readWith(stream, List.of());
     }
+  }
+
+  private void readWith(StreamDescriptor stream, List<MetaChange> changes) {
+    checkpoints.recordRead(checkpoints.counter(stream), new Record(UUID.randomUUID(), 1, new Object[0], null,
+        changes, 10));
   }
 
   private static StateMessage state(String stateObject, StateMessage.Scope scope, StreamDescriptor stream) {

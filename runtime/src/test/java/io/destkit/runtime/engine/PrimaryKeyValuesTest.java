@@ -66,9 +66,12 @@ class PrimaryKeyValuesTest {
     assertEquals("amount", record.changes().get(0).field());
   }
 
+  /** Runs the lines as a source that completes its stream. */
   private static RecordingHandlers run(String... lines) throws Exception {
     RecordingHandlers handlers = new RecordingHandlers();
-    byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] input = (String.join("\n", lines) + "\n{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\","
+        + "\"emitted_at\":1,\"stream_status\":{\"stream_descriptor\":{\"name\":\"invoices\"},"
+        + "\"status\":\"COMPLETE\"}}}\n").getBytes(StandardCharsets.UTF_8);
     new WriteEngine(CatalogReader.read(JSON.readTree(CATALOG)), handlers,
         new WriteOptions(100, 1L << 30, 1L << 30, Duration.ofMinutes(5), Duration.ZERO),
         new ProtocolOutput(new ByteArrayOutputStream(), new SecretMasker()),

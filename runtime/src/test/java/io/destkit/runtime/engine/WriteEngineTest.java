@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.FailureType;
+import io.destkit.runtime.error.IncompleteStreamsException;
 import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.secret.SecretMasker;
@@ -63,7 +65,9 @@ class WriteEngineTest {
         + "\"id\":7}, \"extra\":[1,2]}";
     run(new RecordingHandlers(), options(100), catalog("users"), record("users", 1), state);
     assertEquals("{\"type\":\"STATE\",  \"state\":{\"type\":\"GLOBAL\",\"global\":{\"shared_state\":{\"x\":1.50}},"
-        + "\"id\":7,\"destinationStats\":{\"recordCount\":1}}, \"extra\":[1,2]}\n",
+        + "\"id\":7,\"destinationStats\":{\"recordCount\":1.0,\"rejectedRecordCount\":0.0,\"additionalStats\":"
+        + "{\"nulledValueCount\":0.0,\"truncatedValueCount\":0.0}},\"committedRecordsCount\":1,"
+        + "\"committedBytesCount\":" + record("users", 1).length() + "}, \"extra\":[1,2]}\n",
         stdout.toString(StandardCharsets.UTF_8));
   }
 
@@ -180,12 +184,38 @@ class WriteEngineTest {
   @Test
   void streamCompleteComesAfterTheStreamsRecordsAreCommitted() throws Exception {
     RecordingHandlers handlers = new RecordingHandlers();
-    run(handlers, options(100), catalog("users", "orders"), record("users", 1), record("orders", 1),
-        "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{"
-            + "\"stream_descriptor\":{\"name\":\"users\"},\"status\":\"COMPLETE\"}}}",
-        record("orders", 2));
+    runAsIs(handlers, options(100), catalog("users", "orders"), record("users", 1), record("orders", 1),
+        status("users", "COMPLETE"), record("orders", 2), status("orders", "COMPLETE"));
     assertEquals(List.of("start users", "start orders", "records users 1", "commit", "complete users",
-        "records orders 2", "commit", "close"), handlers.events);
+        "records orders 2", "commit", "complete orders", "close"), handlers.events);
+  }
+
+  @Test
+  void aStreamWithoutCompleteFailsTheSyncAfterItsRecordsAndStatesAreCommitted() {
+    RecordingHandlers handlers = new RecordingHandlers();
+    IncompleteStreamsException e = assertThrows(IncompleteStreamsException.class, () -> runAsIs(handlers,
+        options(100), catalog("users", "orders", "empty"), record("users", 1), record("orders", 1),
+        status("users", "COMPLETE"), record("orders", 2), streamState("orders", 1)));
+    assertEquals(List.of("orders (no STREAM_STATUS COMPLETE)", "empty (no STREAM_STATUS COMPLETE)"), e.streams());
+    assertEquals(FailureType.SYSTEM, e.failureType());
+    // Every record was committed and the state echoed; only the completed stream was finalized.
+    assertEquals(3, handlers.committed.size());
+    assertEquals(List.of(2), counts(echoed()));
+    assertEquals(List.of("complete users"), handlers.events.stream().filter(x -> x.startsWith("complete")).toList());
+    assertTrue(handlers.events.get(handlers.events.size() - 1).equals("close"), handlers.events::toString);
+  }
+
+  @Test
+  void anIncompleteStreamFailsTheSyncAndALaterCompleteDoesNotFinalizeIt() {
+    RecordingHandlers handlers = new RecordingHandlers();
+    IncompleteStreamsException e = assertThrows(IncompleteStreamsException.class, () -> runAsIs(handlers,
+        options(100), catalog("users"), record("users", 1), status("users", "INCOMPLETE"), streamState("users", 1),
+        status("users", "COMPLETE")));
+    assertEquals(List.of("users (STREAM_STATUS INCOMPLETE)"), e.streams());
+    assertTrue(e.getMessage().contains("users (STREAM_STATUS INCOMPLETE)"), e::getMessage);
+    assertEquals(1, handlers.committed.size());
+    assertEquals(List.of(1), counts(echoed()));
+    assertTrue(handlers.events.stream().noneMatch(x -> x.startsWith("complete")), handlers.events::toString);
   }
 
   @Test
@@ -223,7 +253,15 @@ class WriteEngineTest {
     return states;
   }
 
+  /** Runs the lines, then a STREAM_STATUS COMPLETE for each stream of the catalog, as a source that finished. */
   private void run(WriteHandlers handlers, WriteOptions options, Catalog catalog, String... lines) throws Exception {
+    List<String> all = new ArrayList<>(List.of(lines));
+    catalog.streams().forEach(stream -> all.add(status(stream.descriptor().name(), "COMPLETE")));
+    runAsIs(handlers, options, catalog, all.toArray(String[]::new));
+  }
+
+  private void runAsIs(WriteHandlers handlers, WriteOptions options, Catalog catalog, String... lines)
+      throws Exception {
     byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     new WriteEngine(catalog, handlers, options, new ProtocolOutput(stdout, new SecretMasker()),
         new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(new ByteArrayInputStream(input));
@@ -241,6 +279,11 @@ class WriteEngineTest {
           .append("\"destination_sync_mode\":\"append\"}");
     }
     return CatalogReader.read(JSON.readTree(json.append("]}").toString()));
+  }
+
+  private static String status(String stream, String status) {
+    return "{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{"
+        + "\"stream_descriptor\":{\"name\":\"" + stream + "\"},\"status\":\"" + status + "\"}}}";
   }
 
   private static String record(String stream, int id) {

@@ -14,12 +14,15 @@ import static io.destkit.testkit.messages.Messages.streamState;
 import static io.destkit.testkit.messages.Messages.streamStatus;
 import static io.destkit.testkit.messages.Messages.untypedState;
 import static io.destkit.testkit.messages.StreamStatus.COMPLETE;
+import static io.destkit.testkit.messages.StreamStatus.INCOMPLETE;
 import static io.destkit.testkit.messages.StreamStatus.STARTED;
+import static io.destkit.testkit.suite.SuiteChecks.assertFailedForIncompleteStreams;
 import static io.destkit.testkit.suite.SuiteChecks.assertLanded;
 import static io.destkit.testkit.suite.SuiteChecks.assertStatesEchoed;
 import static io.destkit.testkit.suite.SuiteChecks.assertSucceeded;
 import static io.destkit.testkit.suite.SuiteChecks.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,7 +110,9 @@ public interface CheckpointSuite extends SuiteContext {
         record(groups, object("id", 2, "name", "editors")),
         record(users, object("id", 4, "name", "Barbara")),
         untypedState(object("users", object("cursor", 4), "groups", object("cursor", 2))).withId(14),
-        untypedState(object("users", object("cursor", 4), "groups", object("cursor", 2))));
+        untypedState(object("users", object("cursor", 4), "groups", object("cursor", 2))),
+        streamStatus(users, COMPLETE),
+        streamStatus(groups, COMPLETE));
     RunResult legacyRun = writeSuccessfully(catalog, legacy);
     assertStatesEchoed(legacy, legacyRun);
     List<RecordMessage> allUsers = new ArrayList<>(global.records(users));
@@ -198,11 +203,55 @@ public interface CheckpointSuite extends SuiteContext {
     ConfiguredStream quiet = ConfiguredStream.named("quiet").withFields(field("id", integer()), field("text",
         string())).incremental();
     ConfiguredCatalog catalog = ConfiguredCatalog.of(quiet);
-    RunResult nothing = writeSuccessfully(catalog, SyncInput.empty());
+    RunResult nothing = writeSuccessfully(catalog, SyncInput.of(streamStatus(quiet, COMPLETE)));
     assertTrue(nothing.states().isEmpty(), () -> "no state came in, none may go out\n" + nothing);
-    SyncInput onlyState = SyncInput.of(streamState(quiet, object("cursor", null)).withId(1));
+    SyncInput onlyState = SyncInput.of(streamState(quiet, object("cursor", null)).withId(1),
+        streamStatus(quiet, COMPLETE));
     RunResult result = writeSuccessfully(catalog, onlyState);
     assertStatesEchoed(onlyState, result);
     assertLandedExactly(catalog, quiet, List.of());
+  }
+
+  /**
+   * A sync whose input ends before a stream completes fails (CONTRACT, Messages in): the records that arrived are
+   * committed and their states echoed, so a retry resumes from them, then one TRACE ERROR names every stream that did
+   * not complete, a stream of the catalog that received nothing at all among them, and the write exits 1.
+   */
+  @Test
+  default void aStreamThatNeverCompletesFailsTheSyncAfterItsRecordsAreCommitted() {
+    ConfiguredStream done = ConfiguredStream.named("done").withFields(field("id", integer())).incremental();
+    ConfiguredStream cut = ConfiguredStream.named("cut").withFields(field("id", integer())).incremental();
+    ConfiguredStream silent = ConfiguredStream.named("silent").withFields(field("id", integer())).incremental();
+    ConfiguredCatalog catalog = ConfiguredCatalog.of(done, cut, silent);
+    SyncInput input = SyncInput.of(
+        record(done, object("id", 1)),
+        record(cut, object("id", 1)),
+        streamState(cut, object("cursor", 1)).withId(1),
+        streamStatus(done, COMPLETE),
+        record(cut, object("id", 2)),
+        streamState(cut, object("cursor", 2)).withId(2));
+    RunResult result = write(catalog, input);
+    assertFailedForIncompleteStreams(result, List.of("cut", "silent"));
+    assertFalse(result.traceErrors().get(0).path("message").asText()
+        .contains("done"), () -> "only the streams that did not complete are named\n" + result);
+    assertStatesEchoed(input, result);
+    assertLandedExactly(catalog, done, input.records(done));
+    assertLandedExactly(catalog, cut, input.records(cut));
+  }
+
+  /** A stream the source ends INCOMPLETE fails the sync alike, its records committed and its states echoed. */
+  @Test
+  default void anIncompleteStreamFailsTheSyncAfterItsRecordsAreCommitted() {
+    ConfiguredStream broken = ConfiguredStream.named("broken").withFields(field("id", integer())).incremental();
+    ConfiguredCatalog catalog = ConfiguredCatalog.of(broken);
+    SyncInput input = SyncInput.of(
+        streamStatus(broken, STARTED),
+        record(broken, object("id", 1)),
+        streamState(broken, object("cursor", 1)).withId(1),
+        streamStatus(broken, INCOMPLETE));
+    RunResult result = write(catalog, input);
+    assertFailedForIncompleteStreams(result, List.of("broken"));
+    assertStatesEchoed(input, result);
+    assertLandedExactly(catalog, broken, input.records(broken));
   }
 }

@@ -109,6 +109,7 @@ public interface NameSuite extends SuiteContext {
         .withFields(fields.toArray(new Field[0]));
     streams.add(oddFields);
     messages.add(record(oddFields, data));
+    streams.forEach(stream -> messages.add(streamStatus(stream, COMPLETE)));
     ConfiguredCatalog catalog = ConfiguredCatalog.of(streams);
     SyncInput input = SyncInput.of(messages);
     writeSuccessfully(catalog, input);

@@ -61,32 +61,71 @@ final class SuiteChecks {
     assertTrue(result.succeeded(), () -> "The write should have succeeded (exit 0, no TRACE ERROR)\n" + result);
   }
 
-  /** Every state of {@code input} echoed once, in order, as sent, with its record count. */
+  /**
+   * The write failed as an unfinished sync must (CONTRACT, Messages in): exit 1 and one TRACE ERROR, a
+   * {@code system_error} whose message names each of {@code streams}.
+   */
+  static void assertFailedForIncompleteStreams(RunResult result, List<String> streams) {
+    assertEquals(1, result.exitCode(), () -> "A sync with a stream that did not complete must exit 1\n" + result);
+    assertEquals(1, result.traceErrors().size(), () -> "Expected exactly one TRACE ERROR\n" + result);
+    JsonNode error = result.traceErrors().get(0);
+    assertEquals("system_error", error.path("failure_type").asText(), () -> "failure_type\n" + result);
+    for (String stream : streams) {
+      assertTrue(error.path("message").asText().contains(stream),
+          () -> "The TRACE ERROR must name stream '" + stream + "'\n" + result);
+    }
+  }
+
+  /**
+   * Every state of {@code input} echoed once, in order, as sent, with its statistics (CONTRACT, State):
+   * {@code destinationStats} with the record count of its scope since its previous state, {@code rejectedRecordCount}
+   * and {@code additionalStats.nulledValueCount} / {@code truncatedValueCount} as numbers, and the committed records
+   * of its scope so far with their bytes (more than none once a record was committed).
+   */
   static void assertStatesEchoed(SyncInput input, RunResult result) {
     List<StateMessage> sent = input.states();
-    List<Long> counts = StateCounts.expected(input);
+    List<StateCounts> counts = StateCounts.expected(input);
     List<JsonNode> echoed = result.states();
     assertEquals(sent.size(), echoed.size(), () -> "Each state must be echoed exactly once (" + sent.size()
         + " sent)\n" + result);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < sent.size(); i++) {
       ObjectNode copy = echoed.get(i).deepCopy();
-      JsonNode stats = copy.path("state").isObject() ? ((ObjectNode) copy.get("state")).remove("destinationStats")
-          : null;
+      ObjectNode state = copy.path("state").isObject() ? (ObjectNode) copy.get("state") : null;
+      JsonNode stats = state == null ? null : state.remove("destinationStats");
+      JsonNode committed = state == null ? null : state.remove("committedRecordsCount");
+      JsonNode bytes = state == null ? null : state.remove("committedBytesCount");
       JsonNode expected = Json.parse(sent.get(i).toLine());
       if (!expected.equals(copy)) {
         problems.add("state " + (i + 1) + " was sent as " + Json.write(expected) + " but echoed as "
             + Json.write(echoed.get(i)) + (i > 0 ? " (states must leave in the order they came)" : ""));
       }
-      JsonNode count = stats == null ? null : stats.get("recordCount");
-      if (count == null || !count.isNumber()
-          || count.decimalValue().compareTo(BigDecimal.valueOf(counts.get(i))) != 0) {
+      StateCounts count = counts.get(i);
+      if (!isCount(stats == null ? null : stats.get("recordCount"), count.sinceState())) {
         problems.add("state " + (i + 1) + " has destinationStats " + stats + ", expected recordCount "
-            + counts.get(i));
+            + count.sinceState());
+      }
+      for (String pointer : List.of("/rejectedRecordCount", "/additionalStats/nulledValueCount",
+          "/additionalStats/truncatedValueCount")) {
+        JsonNode value = stats == null ? null : stats.at(pointer);
+        if (value == null || !value.isNumber() || value.decimalValue().signum() < 0) {
+          problems.add("state " + (i + 1) + " has destinationStats " + stats + ", without a count at " + pointer);
+        }
+      }
+      if (!isCount(committed, count.committed())) {
+        problems.add("state " + (i + 1) + " has committedRecordsCount " + committed + ", expected "
+            + count.committed());
+      } else if (bytes == null || !bytes.isIntegralNumber() || (count.committed() > 0) != (bytes.asLong() > 0)) {
+        problems.add("state " + (i + 1) + " has committedBytesCount " + bytes + " for " + count.committed()
+            + " committed records");
       }
     }
-    assertTrue(problems.isEmpty(), () -> "States are echoed in order, each as received plus"
-        + " destinationStats.recordCount (CONTRACT: State):\n  - " + String.join("\n  - ", problems));
+    assertTrue(problems.isEmpty(), () -> "States are echoed in order, each as received plus its statistics"
+        + " (CONTRACT: State):\n  - " + String.join("\n  - ", problems));
+  }
+
+  private static boolean isCount(JsonNode value, long expected) {
+    return value != null && value.isNumber() && value.decimalValue().compareTo(BigDecimal.valueOf(expected)) == 0;
   }
 
   /** Fails unless every stdout line is a protocol message and no secret of {@code usedConfig} was printed. */

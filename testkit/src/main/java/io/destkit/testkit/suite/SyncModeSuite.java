@@ -14,7 +14,9 @@ import static io.destkit.testkit.messages.Messages.streamStatus;
 import static io.destkit.testkit.messages.StreamStatus.COMPLETE;
 import static io.destkit.testkit.messages.StreamStatus.INCOMPLETE;
 import static io.destkit.testkit.messages.StreamStatus.STARTED;
+import static io.destkit.testkit.suite.SuiteChecks.assertFailedForIncompleteStreams;
 import static io.destkit.testkit.suite.SuiteChecks.assertLanded;
+import static io.destkit.testkit.suite.SuiteChecks.assertStatesEchoed;
 import static io.destkit.testkit.suite.SuiteChecks.ids;
 import static io.destkit.testkit.suite.SuiteChecks.requireFeature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,7 +120,9 @@ public interface SyncModeSuite extends SuiteContext {
         streamStatus(products2, INCOMPLETE),
         record(prices2, object("id", 2, "euros", new BigDecimal("4.50"))),
         streamStatus(prices2, COMPLETE));
-    write(catalog2, sync2);
+    RunResult result = write(catalog2, sync2);
+    assertFailedForIncompleteStreams(result, List.of("products"));
+    assertStatesEchoed(sync2, result);
     assertLanded(this, catalog2, products2, ExpectedRow.of(products, sync1.records(products)), false);
     assertLandedExactly(catalog2, prices2, sync2.records(prices2));
   }

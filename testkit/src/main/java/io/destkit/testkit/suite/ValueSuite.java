@@ -33,6 +33,7 @@ import static io.destkit.testkit.messages.StreamStatus.STARTED;
 import static io.destkit.testkit.suite.SuiteChecks.SIZE_LIMIT;
 import static io.destkit.testkit.suite.SuiteChecks.TYPECAST;
 import static io.destkit.testkit.suite.SuiteChecks.assertLanded;
+import static io.destkit.testkit.suite.SuiteChecks.assertStatesEchoed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -293,7 +294,14 @@ public interface ValueSuite extends SuiteContext {
         .withSourceChange("comment", "TRUNCATED", "SOURCE_FIELD_SIZE_LIMITATION");
     RecordMessage good = record(readings, object("id", 2, "count", 12, "ratio", new BigDecimal("0.5"),
         "day", "2024-01-01", "at", "2024-01-01T00:00:00Z", "flag", true, "tags", array("ok"), "note", "fine"));
-    writeSuccessfully(catalog, SyncInput.of(bad, good, streamStatus(readings, COMPLETE)));
+    SyncInput input = SyncInput.of(bad, streamState(readings, object("id", 1)).withId(1), good,
+        streamState(readings, object("id", 2)).withId(2), streamStatus(readings, COMPLETE));
+    RunResult result = writeSuccessfully(catalog, input);
+    assertStatesEchoed(input, result);
+    // The six values the destination nulled are counted with the state after them; the source's change is not.
+    assertEquals(List.of(6L, 0L), result.states().stream()
+        .map(state -> state.at("/state/destinationStats/additionalStats/nulledValueCount").asLong(-1)).toList(),
+        () -> "nulledValueCount of each state\n" + result);
     ExpectedRow badRow = ExpectedRow.of(readings, bad);
     for (String field : List.of("count", "ratio", "day", "at", "flag", "tags")) {
       badRow = badRow.nulled(field, TYPECAST);

@@ -6,6 +6,8 @@ import static io.destkit.testkit.messages.Json.object;
 import static io.destkit.testkit.messages.Messages.raw;
 import static io.destkit.testkit.messages.Messages.record;
 import static io.destkit.testkit.messages.Messages.streamState;
+import static io.destkit.testkit.messages.Messages.streamStatus;
+import static io.destkit.testkit.messages.StreamStatus.COMPLETE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +54,7 @@ class DestinationRunnerTest {
     List<Integer> rowsWhenEchoed = new ArrayList<>();
     RunResult result = runner.write(config, ConfiguredCatalog.of(EVENTS), SyncInput.of(
         record(EVENTS, object("id", 1)), streamState(EVENTS, object("id", 1)), record(EVENTS, object("id", 2)),
-        streamState(EVENTS, object("id", 2))), message -> {
+        streamState(EVENTS, object("id", 2)), streamStatus(EVENTS, COMPLETE)), message -> {
           if ("STATE".equals(message.path("type").asText())) {
             rowsWhenEchoed.add(MemoryStore.named("runner-test").rows(EVENTS.descriptor()).size());
           }
