@@ -33,8 +33,12 @@ class PostgresLoadTest {
             + "\"d\":\"0044-03-15 BC\",\"t\":\"10000-01-01T00:00:00Z\",\"n\":1e400,\"b\":\"AAEC/w==\"}", 1)
         .record("{\"id\":2,\"s\":\"nul\\u0000inside\",\"j\":{\"k\":\"nul\\u0000\",\"lone\":\"\\ud800\"},"
             + "\"d\":\"2024-02-29\",\"n\":1e200000}", 2)
-        .record("{\"id\":3,\"s\":\"\",\"j\":{}}", 3);
-    sync.run(db).assertSucceeded();
+        .record("{\"id\":3,\"s\":\"\",\"j\":{}}", 3).state("{\"n\":3}");
+    Sync.Result result = sync.run(db).assertSucceeded();
+    // What the load changed is counted with the state after it: two values cleaned, one nulled.
+    JsonNode stats = result.states().get(0).at("/state/destinationStats/additionalStats");
+    assertEquals(2, stats.path("truncatedValueCount").asInt(-1), stats::toString);
+    assertEquals(1, stats.path("nulledValueCount").asInt(-1), stats::toString);
 
     List<List<String>> rows = db.rows("SELECT s, j::text, d::text, t::text, n::text, encode(b, 'hex'), "
         + "_airbyte_meta::text FROM " + db.table(null, "odd") + " ORDER BY id");

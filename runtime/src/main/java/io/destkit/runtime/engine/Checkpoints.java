@@ -7,6 +7,7 @@ import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
 import java.io.ByteArrayOutputStream;
@@ -59,14 +60,9 @@ final class Checkpoints {
       records++;
       bytes += record.size();
       if (!record.changes().isEmpty()) {
-        for (MetaChange change : record.changes()) {
-          if (change.reason().byDestination()) {
-            switch (change.change()) {
-              case NULLED -> nulled++;
-              case TRUNCATED -> truncated++;
-            }
-          }
-        }
+        long[] counts = destinationChanges(record.changes());
+        nulled += counts[0];
+        truncated += counts[1];
       }
     }
 
@@ -102,6 +98,12 @@ final class Checkpoints {
     long recordCount() {
       return stats.records();
     }
+
+    /** The same state with values the connector changed while writing its records added. */
+    Pending plusWritten(long nulled, long truncated) {
+      return new Pending(message, recordsBefore, new Stats(stats.records(), stats.rejected(),
+          stats.nulled() + nulled, stats.truncated() + truncated, stats.committedRecords(), stats.committedBytes()));
+    }
   }
 
   private final ProtocolOutput out;
@@ -109,11 +111,18 @@ final class Checkpoints {
   private final Counter global = new Counter();
   private final Deque<Pending> pending = new ArrayDeque<>();
   private long recordsRead;
+  /** Values the connector changed while writing, per stream and over all streams, until a state takes them. */
+  private final Map<StreamDescriptor, WrittenChanges> writtenByStream = new HashMap<>();
+  private final WrittenChanges writtenByAll = new WrittenChanges();
+  /** Which kinds of state were echoed: a ledger no state of its kind ever took is pruned (see {@link #echo}). */
+  private boolean streamStatesEchoed;
+  private boolean otherStatesEchoed;
 
   Checkpoints(Catalog catalog, ProtocolOutput out) {
     this.out = out;
     for (StreamContext stream : catalog.streams()) {
       streams.put(stream.descriptor(), new Counter());
+      writtenByStream.put(stream.descriptor(), new WrittenChanges());
     }
   }
 
@@ -136,9 +145,45 @@ final class Checkpoints {
 
   /** A state was read after every record before it: it waits for them, with the statistics of its scope. */
   void stateRead(StateMessage state) {
-    Counter counter = state.scope() == StateMessage.Scope.STREAM && state.stream() != null
-        ? streams.get(state.stream()) : null;
-    pending.addLast(new Pending(state, recordsRead, (counter != null ? counter : global).take()));
+    Counter counter = ownStream(state) ? streams.get(state.stream()) : global;
+    pending.addLast(new Pending(state, recordsRead, counter.take()));
+  }
+
+  /** Whether the state's scope is one stream of the catalog (else it is every stream). */
+  private boolean ownStream(StateMessage state) {
+    return state.scope() == StateMessage.Scope.STREAM && state.stream() != null && streams.containsKey(state.stream());
+  }
+
+  /**
+   * The values the connector changed while writing {@code batch} (its report), whose records have {@code sequences}.
+   * Writer thread, right after the batch was written.
+   */
+  void written(RecordBatch batch, long[] sequences) {
+    if (batch.report().isEmpty()) {
+      return;
+    }
+    WrittenChanges stream = writtenByStream.get(batch.stream().descriptor());
+    batch.report().changes().forEach((index, changes) -> {
+      long[] counts = destinationChanges(changes);
+      if (counts[0] + counts[1] > 0) {
+        stream.add(sequences[index], counts[0], counts[1]);
+        writtenByAll.add(sequences[index], counts[0], counts[1]);
+      }
+    });
+  }
+
+  /** {NULLED, TRUNCATED} changes among {@code changes} that the destination made. */
+  private static long[] destinationChanges(List<MetaChange> changes) {
+    long[] counts = new long[2];
+    for (MetaChange change : changes) {
+      if (change.reason().byDestination()) {
+        switch (change.change()) {
+          case NULLED -> counts[0]++;
+          case TRUNCATED -> counts[1]++;
+        }
+      }
+    }
+    return counts;
   }
 
   /** Whether a state waits whose records are all with the writer, given the oldest record not with it yet. */
@@ -161,8 +206,32 @@ final class Checkpoints {
   /** Echoes states whose records the connector has just committed, in order. Writer thread. */
   void echo(List<Pending> committed) {
     for (Pending state : committed) {
-      out.state(echoed(state));
+      out.state(echoed(withWritten(state)));
     }
+  }
+
+  /**
+   * The state with the values the connector changed while writing its records: those of its scope before it. A source
+   * sends STREAM states or GLOBAL ones, not both, so the ledger of the kind no state has taken yet is pruned as the
+   * other kind is echoed, and does not grow for the whole sync.
+   */
+  private Pending withWritten(Pending state) {
+    long before = state.recordsBefore();
+    long[] sums;
+    if (ownStream(state.message())) {
+      sums = writtenByStream.get(state.message().stream()).take(before);
+      streamStatesEchoed = true;
+      if (!otherStatesEchoed) {
+        writtenByAll.take(before);
+      }
+    } else {
+      sums = writtenByAll.take(before);
+      otherStatesEchoed = true;
+      if (!streamStatesEchoed) {
+        writtenByStream.values().forEach(ledger -> ledger.take(before));
+      }
+    }
+    return sums[0] + sums[1] == 0 ? state : state.plusWritten(sums[0], sums[1]);
   }
 
   /** The line to echo: the state as received, with the statistics of its records. */

@@ -3,6 +3,7 @@ package io.destkit.runtime.engine;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The records of one stream not yet handed to the writer, with the sequence number of the oldest. */
@@ -11,6 +12,8 @@ final class StreamBuffer {
   /** Its stream's count for checkpoints. */
   final Checkpoints.Counter counter;
   private List<Record> records = new ArrayList<>();
+  /** The sequence number of each record held, by position. */
+  private long[] sequences = new long[16];
   private long bytes;
   private long footprint;
   private long oldestSequence = Long.MAX_VALUE;
@@ -27,6 +30,10 @@ final class StreamBuffer {
     if (records.isEmpty()) {
       oldestSequence = sequence;
     }
+    if (records.size() == sequences.length) {
+      sequences = Arrays.copyOf(sequences, sequences.length * 2);
+    }
+    sequences[records.size()] = sequence;
     records.add(record);
     received++;
     receivedBytes += record.size();
@@ -55,10 +62,14 @@ final class StreamBuffer {
     return oldestSequence;
   }
 
+  /** The records handed over, with the sequence number of each. */
+  record Taken(List<Record> records, long[] sequences) {}
+
   /** Hands the records over and starts empty. */
-  List<Record> take() {
-    List<Record> taken = records;
-    records = new ArrayList<>(Math.min(taken.size(), 1 << 16));
+  Taken take() {
+    Taken taken = new Taken(records, sequences);
+    records = new ArrayList<>(Math.min(taken.records().size(), 1 << 16));
+    sequences = new long[Math.max(16, Math.min(taken.records().size(), 1 << 16))];
     bytes = 0;
     footprint = 0;
     oldestSequence = Long.MAX_VALUE;

@@ -273,7 +273,8 @@ public final class WriteEngine {
     for (StreamBuffer buffer : toFlush) {
       if (!buffer.isEmpty()) {
         long footprint = buffer.footprint();
-        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, buffer.take()), footprint));
+        StreamBuffer.Taken taken = buffer.take();
+        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, taken.records()), taken.sequences(), footprint));
       }
     }
     lastFlush = System.nanoTime();
@@ -318,6 +319,7 @@ public final class WriteEngine {
         WriterTask task = queue.take();
         if (task instanceof WriterTask.Batch batch) {
           handlers.records(batch.batch());
+          checkpoints.written(batch.batch(), batch.sequences());
           budget.release(batch.footprint());
           dirty = true;
         } else if (task instanceof WriterTask.Commit commit) {

@@ -6,8 +6,11 @@ import java.util.List;
 
 /** What the reader hands the writer thread, in order. */
 sealed interface WriterTask {
-  /** Write these records; {@code footprint} goes back to the budget once they are written. */
-  record Batch(RecordBatch batch, long footprint) implements WriterTask {}
+  /**
+   * Write these records, whose sequence numbers are {@code sequences}; {@code footprint} goes back to the budget once
+   * they are written.
+   */
+  record Batch(RecordBatch batch, long[] sequences, long footprint) implements WriterTask {}
 
   /** Commit what was written, then echo these states, which it covers. */
   record Commit(List<Checkpoints.Pending> states) implements WriterTask {}

@@ -1,10 +1,31 @@
 package io.destkit.runtime.write;
 
+import io.destkit.runtime.types.MetaChange;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records of one stream, in the order they arrived, for one call of an {@code @OnRecords} method. */
-public record RecordBatch(StreamContext stream, List<Record> records) {
+/**
+ * Records of one stream, in the order they arrived, for one call of an {@code @OnRecords} method, and the report the
+ * connector may fill while writing them (see {@link #changed}).
+ */
+public record RecordBatch(StreamContext stream, List<Record> records, WriteReport report) {
+  /** A batch with an empty report. */
+  public RecordBatch(StreamContext stream, List<Record> records) {
+    this(stream, records, new WriteReport());
+  }
+
+  /**
+   * Tells the runtime that writing record {@code index} changed its values beyond the changes it arrived with
+   * ({@code written}: e.g. a value nulled as too large for the target, text cleaned): the state statistics count them.
+   * Reporting the same record again replaces the earlier report.
+   */
+  public void changed(int index, List<MetaChange> written) {
+    if (index < 0 || index >= records.size()) {
+      throw new IndexOutOfBoundsException("record " + index + " of a batch of " + records.size());
+    }
+    report.changed(index, written);
+  }
+
   /** The typed records of a typed stream, in order; each was decoded by the stream's generated codec. */
   public <T> List<T> typed(Class<T> recordClass) {
     List<T> typed = new ArrayList<>(records.size());

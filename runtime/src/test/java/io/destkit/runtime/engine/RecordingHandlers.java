@@ -12,7 +12,7 @@ import java.util.List;
  * An in-memory destination for engine tests: keeps what each call received, and "commits" by moving written records
  * to the committed list. It can be told to fail on its n-th batch.
  */
-public final class RecordingHandlers implements WriteHandlers {
+public class RecordingHandlers implements WriteHandlers {
   /** Everything that happened, in order, e.g. {@code start users}, {@code records users 3}, {@code commit}. */
   public final List<String> events = Collections.synchronizedList(new ArrayList<>());
   public final List<Record> committed = Collections.synchronizedList(new ArrayList<>());

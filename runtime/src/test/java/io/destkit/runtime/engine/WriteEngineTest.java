@@ -15,6 +15,7 @@ import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.WriteHandlers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -188,6 +189,35 @@ class WriteEngineTest {
         status("users", "COMPLETE"), record("orders", 2), status("orders", "COMPLETE"));
     assertEquals(List.of("start users", "start orders", "records users 1", "commit", "complete users",
         "records orders 2", "commit", "complete orders", "close"), handlers.events);
+  }
+
+  @Test
+  void valuesTheConnectorChangesWhileWritingAreCountedWithTheStateOfTheirRecords() throws Exception {
+    // Every record whose id is even gets a value truncated, one with id 3 a value nulled, as a target might.
+    RecordingHandlers handlers = new RecordingHandlers() {
+      @Override
+      public void records(RecordBatch batch) {
+        super.records(batch);
+        for (int i = 0; i < batch.size(); i++) {
+          long id = (Long) batch.records().get(i).value(0);
+          if (id % 2 == 0) {
+            batch.changed(i, List.of(new MetaChange("name", MetaChange.Change.TRUNCATED,
+                MetaChange.Reason.DESTINATION_FIELD_SIZE_LIMITATION)));
+          } else if (id == 3) {
+            batch.changed(i, List.of(MetaChange.tooLarge("name")));
+          }
+        }
+      }
+    };
+    // One batch holds records of both states of users; orders' state counts only orders.
+    run(handlers, options(100), catalog("users", "orders"),
+        record("users", 1), record("users", 2), streamState("users", 1), record("orders", 4),
+        record("users", 3), record("users", 6), streamState("users", 2), streamState("orders", 3));
+    List<JsonNode> states = echoed();
+    assertEquals(List.of(1, 1, 1), states.stream()
+        .map(s -> s.at("/state/destinationStats/additionalStats/truncatedValueCount").asInt()).toList());
+    assertEquals(List.of(0, 1, 0), states.stream()
+        .map(s -> s.at("/state/destinationStats/additionalStats/nulledValueCount").asInt()).toList());
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.destkit.runtime.error.DestinationException;
 import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
 import io.destkit.sample.jdbc.PostgresErrors;
 import io.destkit.sample.jdbc.SqlIdentifiers;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
   private Long inDoubt;
 
   /** A batch of a stream, as copied. */
-  private record Batch(TablePlan plan, List<Record> records, long firstSequence) {}
+  private record Batch(TablePlan plan, RecordBatch records, long firstSequence) {}
 
   /** A warehouse on the server {@code connector} reaches; streams without namespace go to {@code defaultSchema}. */
   public PostgresWarehouse(Connector connector, String defaultSchema, RetryPolicy retry) {
@@ -100,7 +101,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
   }
 
   @Override
-  protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
+  protected void write(TablePlan plan, RecordBatch records, long firstSequence) throws Exception {
     Batch batch = new Batch(plan, records, firstSequence);
     String what = "load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
         + batchTable(plan);
@@ -163,7 +164,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
     copy(current, columns.toString(), plan, batch.records(), withSequence ? batch.firstSequence() : -1);
   }
 
-  private void copy(Connection current, String copySql, TablePlan plan, List<Record> records, long firstSequence)
+  private void copy(Connection current, String copySql, TablePlan plan, RecordBatch records, long firstSequence)
       throws SQLException {
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
@@ -173,8 +174,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
       long lastEmittedAt = Long.MIN_VALUE;
       String lastExtractedAt = null;
       for (int r = 0; r < records.size(); r++) {
-        Record record = records.get(r);
-        String meta = row(plan, record, values);
+        Record record = records.records().get(r);
+        String meta = row(plan, records, r, values);
         String cleanMeta = JsonEscapes.forPostgres(meta);
         csv.plain(record.rawId().toString());
         if (record.emittedAt() != lastEmittedAt) {

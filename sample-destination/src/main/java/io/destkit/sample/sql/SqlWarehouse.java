@@ -84,7 +84,7 @@ public abstract class SqlWarehouse implements AutoCloseable {
    * Writes records of a stream: to its load table when {@link #usesLoadTable}, numbered from {@code firstSequence}
    * ({@code _airbyte_load_seq}), else to its target.
    */
-  protected abstract void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception;
+  protected abstract void write(TablePlan plan, RecordBatch batch, long firstSequence) throws Exception;
 
   /**
    * Creates the stream's tables, or adds the columns they lack and widens those whose type changed, and readies the
@@ -244,7 +244,7 @@ public abstract class SqlWarehouse implements AutoCloseable {
     long first = sequence;
     sequence += batch.size();
     try {
-      write(plan, batch.records(), first);
+      write(plan, batch, first);
     } catch (KeyValueException e) {
       throw new ConfigException(e.getMessage(), e);
     }
@@ -327,10 +327,13 @@ public abstract class SqlWarehouse implements AutoCloseable {
   }
 
   /**
-   * Fills {@code values} with the record's values in the form their columns store (a value that does not fit
-   * nulled, one the engine holds only approximately rounded, one it cannot hold cleaned) and returns the record's {@code _airbyte_meta}, which says so.
+   * Fills {@code values} with the values of record {@code index} of the batch in the form their columns store (a
+   * value that does not fit nulled, one the engine holds only approximately rounded, one it cannot hold cleaned),
+   * reports those changes to the runtime for the state statistics, and returns the record's {@code _airbyte_meta},
+   * which says so.
    */
-  protected final String row(TablePlan plan, Record record, Object[] values) {
+  protected final String row(TablePlan plan, RecordBatch batch, int index, Object[] values) {
+    Record record = batch.records().get(index);
     List<MetaChange> changes = record.changes();
     List<StorageType> types = plan.types();
     for (int i = 0; i < values.length; i++) {
@@ -359,6 +362,9 @@ public abstract class SqlWarehouse implements AutoCloseable {
         }
       }
       values[i] = value;
+    }
+    if (changes != record.changes()) {
+      batch.changed(index, changes.subList(record.changes().size(), changes.size()));
     }
     return changes.isEmpty() ? plan.plainMeta() : meta(plan.stream().syncId(), changes);
   }

@@ -6,6 +6,7 @@ import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;
 import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.sample.jdbc.SqlIdentifiers;
 import java.math.BigDecimal;
@@ -78,7 +79,8 @@ public final class SqliteWarehouse extends SqlWarehouse {
   }
 
   @Override
-  protected void write(TablePlan plan, List<Record> records, long firstSequence) throws Exception {
+  protected void write(TablePlan plan, RecordBatch batch, long firstSequence) throws Exception {
+    List<Record> records = batch.records();
     boolean toLoadTable = usesLoadTable(plan);
     try {
       Inserts insert = inserts.get(plan.stream().descriptor());
@@ -91,13 +93,13 @@ public final class SqliteWarehouse extends SqlWarehouse {
       // Rows in groups, one statement each: SQLite's cost per statement run is paid once a group, not once a row.
       for (; r + insert.groupRows <= records.size(); r += insert.groupRows) {
         for (int g = 0; g < insert.groupRows; g++) {
-          bindRow(insert.group, g * insert.parameters, plan, records.get(r + g), values, firstSequence + r + g,
+          bindRow(insert.group, g * insert.parameters, plan, batch, r + g, values, firstSequence + r + g,
               toLoadTable);
         }
         insert.group.executeUpdate();
       }
       for (; r < records.size(); r++) {
-        bindRow(insert.single, 0, plan, records.get(r), values, firstSequence + r, toLoadTable);
+        bindRow(insert.single, 0, plan, batch, r, values, firstSequence + r, toLoadTable);
         insert.single.addBatch();
       }
       insert.single.executeBatch();
@@ -108,9 +110,10 @@ public final class SqliteWarehouse extends SqlWarehouse {
   }
 
   /** Binds one row's parameters, after the first {@code offset}: the Airbyte columns, the values, the sequence. */
-  private void bindRow(PreparedStatement insert, int offset, TablePlan plan, Record record, Object[] values,
-      long sequence, boolean withSequence) throws SQLException {
-    String meta = row(plan, record, values);
+  private void bindRow(PreparedStatement insert, int offset, TablePlan plan, RecordBatch batch, int index,
+      Object[] values, long sequence, boolean withSequence) throws SQLException {
+    Record record = batch.records().get(index);
+    String meta = row(plan, batch, index, values);
     insert.setString(offset + 1, record.rawId().toString());
     insert.setString(offset + 2, extractedAt(record.emittedAt()));
     insert.setString(offset + 3, meta);
