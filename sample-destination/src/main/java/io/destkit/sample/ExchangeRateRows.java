@@ -33,7 +33,8 @@ final class ExchangeRateRows {
       Record meta = batch.meta(i);
       rows.add(new Record(meta.rawId(), meta.emittedAt(), values, rate, meta.changes(), meta.size()));
     }
-    return new RecordBatch(stream, rows);
+    // The typed batch's report: what the load changes in these rows is counted in the states after them.
+    return new RecordBatch(stream, rows, batch.report());
   }
 
   private static Object value(ExchangeRate rate, Column column) {

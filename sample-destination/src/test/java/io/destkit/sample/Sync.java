@@ -63,9 +63,9 @@ final class Sync {
         throw new AssertionError("expected the sync to fail for streams that did not complete, got: " + failure
             + "\n" + stderr, failure);
       }
-      List<String> named = incomplete.streams().stream().map(s -> s.substring(0, s.indexOf(" ("))).toList();
-      if (!named.equals(List.of(streams))) {
-        throw new AssertionError("expected " + List.of(streams) + " not to complete, the failure names " + named);
+      if (!incomplete.streams().equals(List.of(streams))) {
+        throw new AssertionError("expected " + List.of(streams) + " not to complete, the failure names "
+            + incomplete.streams());
       }
       return this;
     }

@@ -38,9 +38,10 @@ public record StreamModel(Attribute<String> name, Attribute<String> type, Attrib
    * It is JSON.
    *
    * @param json the schema (null for an empty file)
-   * @param shape the record classes it makes, or null when the schema is too broken to make any
+   * @param shape the record classes it makes, or null when it is not an object or making them failed
+   * @param shapeFailure why making them failed, or null
    */
-  public record Parsed(JsonNode json, RecordShape shape) implements SchemaFile {
+  public record Parsed(JsonNode json, RecordShape shape, RuntimeException shapeFailure) implements SchemaFile {
     /** The names the schema lists under {@code required}. */
     public List<String> required() {
       List<String> names = new ArrayList<>();

@@ -78,21 +78,14 @@ final class StreamReader {
     } catch (IOException e) {
       return new StreamModel.NotJson(e.toString());
     }
-    return new StreamModel.Parsed(json, shape(json, recordClass));
-  }
-
-  /**
-   * The record classes of a schema; null when it is not an object or is too broken to read (the validator then
-   * reports what is wrong with it).
-   */
-  private static StreamModel.RecordShape shape(JsonNode json, ClassName recordClass) {
-    if (json == null || recordClass == null) {
-      return null;
+    if (json == null || !json.isObject() || recordClass == null) {
+      return new StreamModel.Parsed(json, null, null);
     }
     try {
-      return RecordShapes.of(json, recordClass);
+      return new StreamModel.Parsed(json, RecordShapes.of(json, recordClass), null);
     } catch (RuntimeException e) {
-      return null;
+      // Kept for the validator: a schema it reports anyway explains this; one it passes makes it a destkit bug.
+      return new StreamModel.Parsed(json, null, e);
     }
   }
 }

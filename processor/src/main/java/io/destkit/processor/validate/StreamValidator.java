@@ -53,6 +53,10 @@ public final class StreamValidator {
     if (finding != null) {
       return Problem.of(Message.STREAM_SCHEMA_INVALID, site, name, path, finding.path(), finding.problem());
     }
+    if (parsed.shapeFailure() != null) {
+      // The schema passed every check, yet its classes could not be shaped: destkit's fault, reported as such.
+      throw new IllegalStateException("cannot shape the record classes of " + path, parsed.shapeFailure());
+    }
     if (parsed.json() == null || !parsed.json().isObject() || parsed.shape() == null
         || parsed.shape().root().fields().isEmpty()) {
       return Problem.of(Message.STREAM_SCHEMA_NOT_OBJECT, site, name, path);

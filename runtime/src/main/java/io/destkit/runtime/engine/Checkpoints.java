@@ -56,13 +56,12 @@ final class Checkpoints {
     private long totalRecords;
     private long totalBytes;
 
-    private void add(Record record) {
+    private void add(int size, long[] changes) {
       records++;
-      bytes += record.size();
-      if (!record.changes().isEmpty()) {
-        long[] counts = destinationChanges(record.changes());
-        nulled += counts[0];
-        truncated += counts[1];
+      bytes += size;
+      if (changes != null) {
+        nulled += changes[0];
+        truncated += changes[1];
       }
     }
 
@@ -133,8 +132,9 @@ final class Checkpoints {
 
   /** {@code record}, of the stream whose counter this is, was read. */
   void recordRead(Counter stream, Record record) {
-    stream.add(record);
-    global.add(record);
+    long[] changes = record.changes().isEmpty() ? null : destinationChanges(record.changes());
+    stream.add(record.size(), changes);
+    global.add(record.size(), changes);
     recordsRead++;
   }
 

@@ -16,7 +16,6 @@ final class StreamBuffer {
   private long[] sequences = new long[16];
   private long bytes;
   private long footprint;
-  private long oldestSequence = Long.MAX_VALUE;
   /** Records of this stream read so far, and their bytes: for progress reports. */
   long received;
   long receivedBytes;
@@ -27,9 +26,6 @@ final class StreamBuffer {
   }
 
   void add(Record record, long sequence, long recordFootprint) {
-    if (records.isEmpty()) {
-      oldestSequence = sequence;
-    }
     if (records.size() == sequences.length) {
       sequences = Arrays.copyOf(sequences, sequences.length * 2);
     }
@@ -59,7 +55,7 @@ final class StreamBuffer {
 
   /** Sequence number of the oldest record held; {@code Long.MAX_VALUE} when empty. */
   long oldestSequence() {
-    return oldestSequence;
+    return records.isEmpty() ? Long.MAX_VALUE : sequences[0];
   }
 
   /** The records handed over, with the sequence number of each. */
@@ -72,7 +68,6 @@ final class StreamBuffer {
     sequences = new long[Math.max(16, Math.min(taken.records().size(), 1 << 16))];
     bytes = 0;
     footprint = 0;
-    oldestSequence = Long.MAX_VALUE;
     return taken;
   }
 }

@@ -250,17 +250,18 @@ public final class WriteEngine {
    * (no COMPLETE, or INCOMPLETE) fail the sync, after their records were committed and their states echoed.
    */
   private void requireCompleted() throws IncompleteStreamsException {
-    List<String> notCompleted = new ArrayList<>();
+    List<String> noComplete = new ArrayList<>();
+    List<String> saidIncomplete = new ArrayList<>();
     for (StreamContext stream : catalog.streams()) {
       StreamDescriptor descriptor = stream.descriptor();
       if (incomplete.contains(descriptor)) {
-        notCompleted.add(descriptor + " (STREAM_STATUS INCOMPLETE)");
+        saidIncomplete.add(descriptor.toString());
       } else if (!completed.contains(descriptor)) {
-        notCompleted.add(descriptor + " (no STREAM_STATUS COMPLETE)");
+        noComplete.add(descriptor.toString());
       }
     }
-    if (!notCompleted.isEmpty()) {
-      throw new IncompleteStreamsException(notCompleted);
+    if (!noComplete.isEmpty() || !saidIncomplete.isEmpty()) {
+      throw new IncompleteStreamsException(noComplete, saidIncomplete);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.destkit.runtime.error;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,17 +14,33 @@ public final class IncompleteStreamsException extends DestinationException {
 
   private final List<String> streams;
 
-  /** {@code streams}: each stream that did not complete, as people read it, with why (no status, INCOMPLETE). */
-  public IncompleteStreamsException(List<String> streams) {
-    super("The input ended before " + (streams.size() == 1 ? "stream " : streams.size() + " streams ")
-        + String.join(", ", streams) + " completed. The records received were committed and their states echoed,"
-        + " so the next sync resumes from them; an overwrite or truncate refresh of "
-        + (streams.size() == 1 ? "this stream" : "these streams") + " was not applied and the previous data stays"
-        + " as it was.", null);
-    this.streams = List.copyOf(streams);
+  /**
+   * {@code noComplete}: the streams (as people read them, {@code namespace.name}) that sent no STREAM_STATUS
+   * COMPLETE; {@code incomplete}: those that sent INCOMPLETE. At least one stream in all.
+   */
+  public IncompleteStreamsException(List<String> noComplete, List<String> incomplete) {
+    super(message(noComplete, incomplete), null);
+    List<String> all = new ArrayList<>(noComplete);
+    all.addAll(incomplete);
+    this.streams = List.copyOf(all);
   }
 
-  /** The streams that did not complete, as the message names them. */
+  private static String message(List<String> noComplete, List<String> incomplete) {
+    List<String> parts = new ArrayList<>();
+    if (!noComplete.isEmpty()) {
+      parts.add(String.join(", ", noComplete) + " (no STREAM_STATUS COMPLETE)");
+    }
+    if (!incomplete.isEmpty()) {
+      parts.add(String.join(", ", incomplete) + " (STREAM_STATUS INCOMPLETE)");
+    }
+    int count = noComplete.size() + incomplete.size();
+    return "The input ended before " + (count == 1 ? "stream " : count + " streams ") + String.join(" and ", parts)
+        + " completed. The records received were committed and their states echoed, so the next sync resumes from"
+        + " them; an overwrite or truncate refresh of " + (count == 1 ? "this stream" : "these streams")
+        + " was not applied and the previous data stays as it was.";
+  }
+
+  /** The streams that did not complete, those without COMPLETE first, in catalog order. */
   public List<String> streams() {
     return streams;
   }

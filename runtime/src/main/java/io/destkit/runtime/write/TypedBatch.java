@@ -1,5 +1,6 @@
 package io.destkit.runtime.write;
 
+import io.destkit.runtime.types.MetaChange;
 import java.util.List;
 
 /**
@@ -30,6 +31,19 @@ public final class TypedBatch<T> {
   /** The {@code index}-th record as the runtime received it: id, extraction time, meta changes. */
   public Record meta(int index) {
     return batch.records().get(index);
+  }
+
+  /**
+   * Tells the runtime that writing record {@code index} changed its values beyond the changes it arrived with, for the
+   * state statistics (see {@link RecordBatch#changed}).
+   */
+  public void changed(int index, List<MetaChange> written) {
+    batch.changed(index, written);
+  }
+
+  /** The report of this batch, for a connector that writes the records as a {@link RecordBatch} of its own. */
+  public WriteReport report() {
+    return batch.report();
   }
 
   /** How many records. */
