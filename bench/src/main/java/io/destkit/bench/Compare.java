@@ -417,10 +417,9 @@ public final class Compare {
     return run;
   }
 
-  /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS). */
+  /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS-FORMAT, see {@link #data}). */
   private static long recordsOf(Path messages) {
-    String folder = messages.getParent().getFileName().toString();
-    return Long.parseLong(folder.substring(folder.lastIndexOf('-') + 1));
+    return Long.parseLong(messages.getParent().getFileName().toString().split("-")[1]);
   }
 
   private List<String> javaCommand(List<String> arguments) {
