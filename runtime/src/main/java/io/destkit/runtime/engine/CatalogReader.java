@@ -80,6 +80,10 @@ public final class CatalogReader {
     Long minimumGenerationId = in.int64(in.member(node, "minimum_generation_id", path + ".minimum_generation_id",
         false), path + ".minimum_generation_id");
     Long syncId = in.int64(in.member(node, "sync_id", path + ".sync_id", false), path + ".sync_id");
+    String objectName = in.string(in.member(node, "destination_object_name", path + ".destination_object_name",
+        false), path + ".destination_object_name");
+    Boolean includeFiles = in.bool(in.member(node, "include_files", path + ".include_files", false),
+        path + ".include_files");
     if (in.problemCount() > before) {
       return null;
     }
@@ -102,6 +106,7 @@ public final class CatalogReader {
     return new StreamContext(new StreamDescriptor(namespace, name), DestinationSyncMode.fromProtocol(mode),
         syncMode == null ? "full_refresh" : syncMode, primaryKey == null ? List.of() : primaryKey,
         cursor == null ? List.of() : cursor, generationId == null ? 0 : generationId,
-        minimumGenerationId == null ? 0 : minimumGenerationId, syncId == null ? 0 : syncId, schema, columns);
+        minimumGenerationId == null ? 0 : minimumGenerationId, syncId == null ? 0 : syncId, schema, columns,
+        objectName, Boolean.TRUE.equals(includeFiles));
   }
 }

@@ -22,11 +22,26 @@ public final class StreamContext {
   private final long syncId;
   private final JsonNode jsonSchema;
   private final List<Column> columns;
+  private final String destinationObjectName;
+  private final boolean includeFiles;
   private final Map<String, Integer> columnIndex = new HashMap<>();
 
   public StreamContext(StreamDescriptor descriptor, DestinationSyncMode destinationSyncMode, String syncMode,
       List<List<String>> primaryKey, List<String> cursorField, long generationId, long minimumGenerationId,
       long syncId, JsonNode jsonSchema, List<Column> columns) {
+    this(descriptor, destinationSyncMode, syncMode, primaryKey, cursorField, generationId, minimumGenerationId, syncId,
+        jsonSchema, columns, null, false);
+  }
+
+  /**
+   * A stream with the catalog's fields of protocol 0.15 and 0.16 as well: the object it is written to (null when the
+   * catalog names none) and whether its records carry staged files.
+   */
+  public StreamContext(StreamDescriptor descriptor, DestinationSyncMode destinationSyncMode, String syncMode,
+      List<List<String>> primaryKey, List<String> cursorField, long generationId, long minimumGenerationId,
+      long syncId, JsonNode jsonSchema, List<Column> columns, String destinationObjectName, boolean includeFiles) {
+    this.destinationObjectName = destinationObjectName;
+    this.includeFiles = includeFiles;
     this.descriptor = descriptor;
     this.destinationSyncMode = destinationSyncMode;
     this.syncMode = syncMode;
@@ -95,6 +110,24 @@ public final class StreamContext {
   /** Whether rows of older generations are to be removed when this stream ends COMPLETE. */
   public boolean truncatesOlderGenerations() {
     return minimumGenerationId > 0 && minimumGenerationId == generationId;
+  }
+
+  /**
+   * The destination object the catalog asks this stream to be written to ({@code destination_object_name}, protocol
+   * 0.16), or null when it names none: then the stream's name is the object's.
+   */
+  public String destinationObjectName() {
+    return destinationObjectName;
+  }
+
+  /** The object written to: {@link #destinationObjectName()} when the catalog names one, else the stream's name. */
+  public String objectName() {
+    return destinationObjectName == null ? descriptor.name() : destinationObjectName;
+  }
+
+  /** Whether the catalog asks for the stream's files with its records ({@code include_files}, protocol 0.15). */
+  public boolean includeFiles() {
+    return includeFiles;
   }
 
   /** The stream's {@code json_schema} as the catalog gave it. */

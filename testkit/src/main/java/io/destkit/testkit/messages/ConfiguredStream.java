@@ -31,10 +31,14 @@ public final class ConfiguredStream {
   private final Long generationId;
   private final Long minimumGenerationId;
   private final Long syncId;
+  private final String destinationObjectName;
+  private final boolean includeFiles;
 
   private ConfiguredStream(String name, String namespace, ObjectNode jsonSchema, String syncMode,
       DestinationSyncMode destinationSyncMode, List<List<String>> primaryKey, List<String> cursorField,
-      Long generationId, Long minimumGenerationId, Long syncId) {
+      Long generationId, Long minimumGenerationId, Long syncId, String destinationObjectName, boolean includeFiles) {
+    this.destinationObjectName = destinationObjectName;
+    this.includeFiles = includeFiles;
     this.name = Objects.requireNonNull(name, "name");
     this.namespace = namespace;
     this.jsonSchema = jsonSchema;
@@ -50,13 +54,13 @@ public final class ConfiguredStream {
   /** A stream named {@code name}, without namespace or fields, appended in full refresh. */
   public static ConfiguredStream named(String name) {
     return new ConfiguredStream(name, null, FieldTypes.object(), "full_refresh", DestinationSyncMode.APPEND,
-        List.of(), List.of(), 1L, 0L, 1L);
+        List.of(), List.of(), 1L, 0L, 1L, null, false);
   }
 
   /** The same stream in namespace {@code namespace}; null for none. */
   public ConfiguredStream inNamespace(String namespace) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
-        generationId, minimumGenerationId, syncId);
+        generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream with a schema of exactly these top-level fields, in this order. */
@@ -67,25 +71,25 @@ public final class ConfiguredStream {
   /** The same stream with {@code jsonSchema} as its {@code json_schema}, as is. */
   public ConfiguredStream withJsonSchema(ObjectNode jsonSchema) {
     return new ConfiguredStream(name, namespace, jsonSchema.deepCopy(), syncMode, destinationSyncMode, primaryKey,
-        cursorField, generationId, minimumGenerationId, syncId);
+        cursorField, generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream synced in {@code destinationSyncMode}. */
   public ConfiguredStream withDestinationSyncMode(DestinationSyncMode destinationSyncMode) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
-        generationId, minimumGenerationId, syncId);
+        generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream read by the source as {@code incremental}. */
   public ConfiguredStream incremental() {
     return new ConfiguredStream(name, namespace, jsonSchema, "incremental", destinationSyncMode, primaryKey,
-        cursorField, generationId, minimumGenerationId, syncId);
+        cursorField, generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream read by the source as {@code full_refresh}. */
   public ConfiguredStream fullRefresh() {
     return new ConfiguredStream(name, namespace, jsonSchema, "full_refresh", destinationSyncMode, primaryKey,
-        cursorField, generationId, minimumGenerationId, syncId);
+        cursorField, generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** {@code full_refresh} / {@code append}. */
@@ -117,13 +121,13 @@ public final class ConfiguredStream {
   /** The same stream with a primary key of these field paths. */
   public ConfiguredStream withPrimaryKeyPaths(List<List<String>> paths) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, paths, cursorField,
-        generationId, minimumGenerationId, syncId);
+        generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream with this cursor field path; no argument for none. */
   public ConfiguredStream withCursor(String... path) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey,
-        Arrays.asList(path), generationId, minimumGenerationId, syncId);
+        Arrays.asList(path), generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /**
@@ -132,19 +136,41 @@ public final class ConfiguredStream {
    */
   public ConfiguredStream withGeneration(long generationId, long minimumGenerationId) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
-        generationId, minimumGenerationId, syncId);
+        generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream in sync {@code syncId}. */
   public ConfiguredStream withSyncId(long syncId) {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
-        generationId, minimumGenerationId, syncId);
+        generationId, minimumGenerationId, syncId, destinationObjectName, includeFiles);
   }
 
   /** The same stream without generation_id, minimum_generation_id and sync_id, as platforms before refreshes sent. */
   public ConfiguredStream withoutGenerations() {
     return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
-        null, null, null);
+        null, null, null, destinationObjectName, includeFiles);
+  }
+
+  /** The same stream written to destination object {@code objectName} ({@code destination_object_name}). */
+  public ConfiguredStream toObject(String objectName) {
+    return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
+        generationId, minimumGenerationId, syncId, objectName, includeFiles);
+  }
+
+  /** The same stream with {@code include_files: true}: its records carry staged files. */
+  public ConfiguredStream withFiles() {
+    return new ConfiguredStream(name, namespace, jsonSchema, syncMode, destinationSyncMode, primaryKey, cursorField,
+        generationId, minimumGenerationId, syncId, destinationObjectName, true);
+  }
+
+  /** The destination object named in the catalog, or null. */
+  public String destinationObjectName() {
+    return destinationObjectName;
+  }
+
+  /** Whether the catalog asks for the stream's files. */
+  public boolean includeFiles() {
+    return includeFiles;
   }
 
   public String name() {
@@ -245,6 +271,13 @@ public final class ConfiguredStream {
     }
     if (syncId != null) {
       configured.put("sync_id", syncId);
+    }
+    if (includeFiles) {
+      stream.put("is_file_based", true);
+      configured.put("include_files", true);
+    }
+    if (destinationObjectName != null) {
+      configured.put("destination_object_name", destinationObjectName);
     }
     return configured;
   }
