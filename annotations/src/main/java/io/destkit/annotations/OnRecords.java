@@ -28,4 +28,14 @@ public @interface OnRecords {
 
   /** With {@link #stream()}: the stream's namespace; empty matches any namespace. */
   String namespace() default "";
+
+  /**
+   * Whether this method handles the streams' files (protocol 0.15): a stream whose catalog entry has
+   * {@code include_files} sends, with each record, a staged file to copy, which {@code RecordBatch.file(index)} (or
+   * {@code TypedBatch.file(index)}) opens, checked. Such a stream is refused before any record is read unless the
+   * method that takes it says {@code files = true}; then the connector's {@code metadata.yaml} declares
+   * {@code supportsFileTransfer}. The method must take a {@code RecordBatch} or a {@code TypedBatch}: a
+   * {@code List} of records has no place for their files.
+   */
+  boolean files() default false;
 }

@@ -292,7 +292,7 @@ public final class RotatingJsonLinesWriter implements AutoCloseable {
   }
 
   /** Syncs a folder's entries (the renames) to disk, where the platform allows it. */
-  private static void syncFolder(Path folder) throws IOException {
+  static void syncFolder(Path folder) throws IOException {
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException e) {

@@ -16,8 +16,16 @@ import java.util.UUID;
  * @param typed for a typed stream, the record class instance its generated codec decoded; null otherwise
  * @param changes the meta changes, source-side first; empty when there are none
  * @param size the record's size on the wire, in bytes
+ * @param file the staged file the record describes ({@code file_reference}, for a stream with {@code include_files});
+ *     null when it carries none. {@link RecordBatch#file(int)} opens it, checked
  */
-public record Record(UUID rawId, long emittedAt, Object[] values, Object typed, List<MetaChange> changes, int size) {
+public record Record(UUID rawId, long emittedAt, Object[] values, Object typed, List<MetaChange> changes, int size,
+    FileReference file) {
+  /** A record without a file. */
+  public Record(UUID rawId, long emittedAt, Object[] values, Object typed, List<MetaChange> changes, int size) {
+    this(rawId, emittedAt, values, typed, changes, size, null);
+  }
+
   /** The value of column {@code index}. */
   public Object value(int index) {
     return values[index];

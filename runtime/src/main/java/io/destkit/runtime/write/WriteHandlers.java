@@ -10,6 +10,14 @@ public interface WriteHandlers {
   /** Whether a records method takes this stream in its destination sync mode. */
   boolean accepts(StreamContext stream);
 
+  /**
+   * Whether the records method that takes this stream handles its files ({@code @OnRecords(files = true)}): only then
+   * may the catalog ask for them ({@code include_files}); the engine refuses such a stream otherwise.
+   */
+  default boolean acceptsFiles(StreamContext stream) {
+    return false;
+  }
+
   /** The codec of the record class the stream's records method takes, or null when it takes a RecordBatch. */
   default RecordCodec<?> codec(StreamContext stream) {
     return null;

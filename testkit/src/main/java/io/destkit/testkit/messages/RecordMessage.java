@@ -4,15 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.runtime.write.StreamDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A RECORD: its stream, data, {@code emitted_at}, the changes the source already made to it ({@code meta.changes}),
- * and any extra fields a newer platform might add. Immutable.
+ * the file it describes ({@code file_reference}, for a stream {@link ConfiguredStream#withFiles() with files}), and any
+ * extra fields a newer platform might add. Immutable.
  */
 public final class RecordMessage implements Message {
   private final StreamDescriptor stream;
@@ -21,9 +27,16 @@ public final class RecordMessage implements Message {
   private final List<ObjectNode> changes;
   private final Map<String, JsonNode> extraRecordFields;
   private final Map<String, JsonNode> extraMessageFields;
+  private final ObjectNode fileReference;
 
   RecordMessage(StreamDescriptor stream, ObjectNode data, long emittedAt, List<ObjectNode> changes,
       Map<String, JsonNode> extraRecordFields, Map<String, JsonNode> extraMessageFields) {
+    this(stream, data, emittedAt, changes, extraRecordFields, extraMessageFields, null);
+  }
+
+  private RecordMessage(StreamDescriptor stream, ObjectNode data, long emittedAt, List<ObjectNode> changes,
+      Map<String, JsonNode> extraRecordFields, Map<String, JsonNode> extraMessageFields, ObjectNode fileReference) {
+    this.fileReference = fileReference == null ? null : fileReference.deepCopy();
     this.stream = Objects.requireNonNull(stream, "stream");
     this.data = data.deepCopy();
     this.emittedAt = emittedAt;
@@ -34,7 +47,8 @@ public final class RecordMessage implements Message {
 
   /** The same record emitted at {@code epochMillis}. */
   public RecordMessage emittedAt(long epochMillis) {
-    return new RecordMessage(stream, data, epochMillis, changes, extraRecordFields, extraMessageFields);
+    return new RecordMessage(stream, data, epochMillis, changes, extraRecordFields, extraMessageFields,
+        fileReference);
   }
 
   /**
@@ -43,21 +57,45 @@ public final class RecordMessage implements Message {
   public RecordMessage withSourceChange(String field, String change, String reason) {
     List<ObjectNode> more = new ArrayList<>(changes);
     more.add(Json.object("field", field, "change", change, "reason", reason));
-    return new RecordMessage(stream, data, emittedAt, more, extraRecordFields, extraMessageFields);
+    return new RecordMessage(stream, data, emittedAt, more, extraRecordFields, extraMessageFields, fileReference);
   }
 
   /** The same record with a field in the {@code record} object that the protocol does not define (yet). */
   public RecordMessage withUnknownRecordField(String name, JsonNode value) {
     Map<String, JsonNode> more = new LinkedHashMap<>(extraRecordFields);
     more.put(name, value);
-    return new RecordMessage(stream, data, emittedAt, changes, more, extraMessageFields);
+    return new RecordMessage(stream, data, emittedAt, changes, more, extraMessageFields, fileReference);
   }
 
   /** The same record with a field beside {@code type} and {@code record} that the protocol does not define (yet). */
   public RecordMessage withUnknownMessageField(String name, JsonNode value) {
     Map<String, JsonNode> more = new LinkedHashMap<>(extraMessageFields);
     more.put(name, value);
-    return new RecordMessage(stream, data, emittedAt, changes, extraRecordFields, more);
+    return new RecordMessage(stream, data, emittedAt, changes, extraRecordFields, more, fileReference);
+  }
+
+  /**
+   * The same record describing the file staged at {@code staged} (its {@code file_reference}: the file's absolute
+   * path, {@code relativePath}, its size now), as the platform sends a file-based stream's records.
+   */
+  public RecordMessage withFile(Path staged, String relativePath) {
+    try {
+      return withFileReference(staged.toAbsolutePath().toString(), relativePath, Files.size(staged));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the size of the staged file " + staged, e);
+    }
+  }
+
+  /** The same record with this {@code file_reference}, as given: for a size or a path a platform should not send. */
+  public RecordMessage withFileReference(String stagingFileUrl, String relativePath, long fileSizeBytes) {
+    ObjectNode reference = Json.object("staging_file_url", stagingFileUrl, "source_file_relative_path", relativePath,
+        "file_size_bytes", fileSizeBytes);
+    return new RecordMessage(stream, data, emittedAt, changes, extraRecordFields, extraMessageFields, reference);
+  }
+
+  /** A copy of the record's {@code file_reference}, if it has one. */
+  public Optional<ObjectNode> fileReference() {
+    return Optional.ofNullable(fileReference).map(ObjectNode::deepCopy);
   }
 
   /** The record's stream. */
@@ -100,6 +138,9 @@ public final class RecordMessage implements Message {
     if (!changes.isEmpty()) {
       ArrayNode list = record.putObject("meta").putArray("changes");
       changes.forEach(change -> list.add(change.deepCopy()));
+    }
+    if (fileReference != null) {
+      record.set("file_reference", fileReference.deepCopy());
     }
     extraRecordFields.forEach(record::set);
     extraMessageFields.forEach(message::set);

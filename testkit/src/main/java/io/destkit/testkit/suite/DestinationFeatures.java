@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * What a destination supports, so that the {@link DestinationSuite} runs what applies and skips the rest, saying why.
  * The sync modes come from the spec's {@code supported_destination_sync_modes} ({@link #fromSpec}), so they follow the
- * connector as it grows; everything else is supported unless declared missing with {@link #without}, with a reason
- * that the skipped tests show. Immutable.
+ * connector as it grows; every other feature is supported unless declared missing with {@link #without}, with a
+ * reason that the skipped tests show, except {@link Feature#FILES}, which few destinations have: it is missing unless
+ * declared with {@link #with}. Immutable.
  */
 public final class DestinationFeatures {
   /** Abilities beyond the sync modes, which a destination may lack. */
@@ -28,12 +29,26 @@ public final class DestinationFeatures {
      */
     REFRESHES("refreshes (generation ids and truncate refresh)"),
     /** A record of 10 MB lands whole. */
-    LARGE_RECORDS("records of 10 MB");
+    LARGE_RECORDS("records of 10 MB"),
+    /**
+     * Files with their records (protocol 0.15): for a stream with {@code include_files}, each record's staged file
+     * ({@code file_reference}) lands beside it under its relative path, checked for its size, never outside the
+     * destination. Missing unless declared, as the connector's {@code @OnRecords(files = true)} makes it.
+     */
+    FILES("files with their records (include_files)", "not declared. A connector that handles files"
+        + " (@OnRecords(files = true)) declares it with features(spec).with(Feature.FILES), and its DestinationReader"
+        + " reads them back with file(...)");
 
     private final String description;
+    private final String missingUnlessDeclared;
 
     Feature(String description) {
+      this(description, null);
+    }
+
+    Feature(String description, String missingUnlessDeclared) {
       this.description = description;
+      this.missingUnlessDeclared = missingUnlessDeclared;
     }
 
     /** The ability in a few words, for skip messages. */
@@ -54,9 +69,20 @@ public final class DestinationFeatures {
         : new EnumMap<>(missing));
   }
 
+  /** The features missing until declared, with why. */
+  private static Map<Feature, String> undeclared() {
+    Map<Feature, String> missing = new EnumMap<>(Feature.class);
+    for (Feature feature : Feature.values()) {
+      if (feature.missingUnlessDeclared != null) {
+        missing.put(feature, feature.missingUnlessDeclared);
+      }
+    }
+    return missing;
+  }
+
   /**
    * The modes the ConnectorSpecification {@code spec} (the {@code spec} object of the SPEC message) lists in
-   * {@code supported_destination_sync_modes}; every other feature supported.
+   * {@code supported_destination_sync_modes}; every other feature supported but those missing unless declared.
    */
   public static DestinationFeatures fromSpec(JsonNode spec) {
     Set<DestinationSyncMode> modes = EnumSet.noneOf(DestinationSyncMode.class);
@@ -69,12 +95,20 @@ public final class DestinationFeatures {
       }
     }
     return new DestinationFeatures(modes, "its spec's supported_destination_sync_modes is " + listed,
-        Map.of());
+        undeclared());
   }
 
-  /** Exactly these modes, declared by hand; every other feature supported. */
+  /** Exactly these modes, declared by hand; the other features as {@link #fromSpec} has them. */
   public static DestinationFeatures of(Set<DestinationSyncMode> modes) {
-    return new DestinationFeatures(modes, "the test declares the modes " + names(modes), Map.of());
+    return new DestinationFeatures(modes, "the test declares the modes " + names(modes), undeclared());
+  }
+
+  /** The same features and {@code feature}, which the destination has (for one missing unless declared). */
+  public DestinationFeatures with(Feature feature) {
+    Map<Feature, String> fewer = new EnumMap<>(Feature.class);
+    fewer.putAll(missing);
+    fewer.remove(feature);
+    return new DestinationFeatures(modes, modesSource, fewer);
   }
 
   /** The same features but {@code feature}, which the destination lacks for {@code reason} (shown when skipping). */

@@ -4,6 +4,7 @@ import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads back what landed in a destination, so that the suite can compare it with what it sent. A connector author
@@ -52,6 +53,18 @@ public interface DestinationReader {
    * {@code stream}: destinations whose names depend on the other streams (to avoid collisions) need it.
    */
   List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream) throws Exception;
+
+  /**
+   * The bytes of the file that landed for a record of {@code stream} whose {@code file_reference} named
+   * {@code relativePath}, wherever the destination puts it (beside the stream's rows, in a bucket...); empty when no
+   * such file is there. Only the tests of {@link FileSuite} call it, for a destination declared with
+   * {@link DestinationFeatures.Feature#FILES}; by default it says it must be written.
+   */
+  default Optional<byte[]> file(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath)
+      throws Exception {
+    throw new UnsupportedOperationException("The destination is declared with Feature.FILES, but its"
+        + " DestinationReader does not read files back: implement file(catalog, stream, relativePath)");
+  }
 
   /** Releases connections and files; called once after each test. By default nothing. */
   default void close() throws Exception {}

@@ -88,6 +88,17 @@ class MessagesTest {
   }
 
   @Test
+  void aRecordCarriesItsFileReferenceAfterMetaAndValidAgainstTheProtocol() {
+    RecordMessage record = record(USERS, object("id", 1)).withFileReference("/staging/files/a1", "docs/a.pdf", 12);
+    assertEquals("{\"type\":\"RECORD\",\"record\":{\"namespace\":\"crm\",\"stream\":\"users\",\"data\":{\"id\":1},"
+        + "\"emitted_at\":1732270000000,\"file_reference\":{\"staging_file_url\":\"/staging/files/a1\","
+        + "\"source_file_relative_path\":\"docs/a.pdf\",\"file_size_bytes\":12}}}", record.toLine());
+    ProtocolSchema.require().assertValidMessageLine(record.toLine());
+    assertEquals("docs/a.pdf", record.emittedAt(5).fileReference().orElseThrow()
+        .path("source_file_relative_path").asText(), "the reference stays with the record's other changes");
+  }
+
+  @Test
   void theInputIsOneLinePerMessageInUtf8() {
     SyncInput input = SyncInput.of(record(USERS, object("id", 1, "name", "line\u2028separator")),
         Messages.raw(""), Messages.raw("{\"type\":\"SOMETHING_NEW\"}"));

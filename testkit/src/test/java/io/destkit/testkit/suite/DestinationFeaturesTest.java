@@ -33,4 +33,16 @@ class DestinationFeaturesTest {
     assertEquals(Optional.of("Skipped: the destination does not support namespaces: one folder holds every stream"),
         features.whyNot(DestinationFeatures.Feature.NAMESPACES));
   }
+
+  @Test
+  void filesAreMissingUntilDeclaredAndStayDeclared() {
+    DestinationFeatures features = DestinationFeatures.fromSpec(Json.object());
+    assertFalse(features.supports(DestinationFeatures.Feature.FILES));
+    assertTrue(features.whyNot(DestinationFeatures.Feature.FILES).orElseThrow()
+        .contains("declares it with features(spec).with(Feature.FILES)"));
+    DestinationFeatures declared = features.with(DestinationFeatures.Feature.FILES)
+        .without(DestinationFeatures.Feature.NAMESPACES, "one folder");
+    assertTrue(declared.supports(DestinationFeatures.Feature.FILES));
+    assertFalse(declared.supports(DestinationFeatures.Feature.NAMESPACES));
+  }
 }
