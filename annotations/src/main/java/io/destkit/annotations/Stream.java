@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
  * }
  * }</pre>
  *
+ * <p>A data activation destination declares its objects this way: each stream is an object of its DESTINATION_CATALOG
+ * ({@code discover}), in the modes of the records methods that take it, with its schema and {@link #matchingKeys()}.
+ * The catalog names the object in {@code destination_object_name}, which routing follows.
+ *
  * <p>At write start the catalog's schema of the stream is checked against this one: a required field missing or a
  * field of an incompatible type is a config error; fields only the catalog has reach the record's additional
  * properties.
@@ -42,4 +46,13 @@ public @interface Stream {
    * look in first.
    */
   String schema() default "";
+
+  /**
+   * For a data activation destination: the keys a record of this object can be matched on in the target, for the
+   * {@code update} and {@code soft_delete} modes, each a field of the schema (a nested one as {@code "a.b"}). They are
+   * the {@code matching_keys} of the object's operations in {@code discover}, and a catalog that matches on another
+   * key is refused at write start. Required when a records method takes the stream in {@code UPDATE} or
+   * {@code SOFT_DELETE}.
+   */
+  String[] matchingKeys() default {};
 }

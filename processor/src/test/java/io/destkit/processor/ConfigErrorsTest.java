@@ -69,6 +69,28 @@ class ConfigErrorsTest {
                     "    String host) {}"),
                 destination())
             .on("TestConfig", "name = \" \""),
+        ErrorCase.of(Message.REJECTED_RECORDS_PLACE, "rejected-records settings nested in a group object",
+                config(
+                    "@ConnectorConfig",
+                    "public record TestConfig(@Property(title = \"Advanced\") Advanced advanced) {",
+                    "  public record Advanced(",
+                    "      @Property(title = \"Rejected\", required = false)",
+                    "      io.destkit.runtime.rejected.RejectedRecordsFiles rejected) {}",
+                    "}"),
+                destination())
+            .on("TestConfig", "RejectedRecordsFiles rejected")
+            .saying("it is nested in Advanced"),
+        ErrorCase.of(Message.REJECTED_RECORDS_TWICE, "two rejected-records properties",
+                config(
+                    "@ConnectorConfig",
+                    "public record TestConfig(",
+                    "    @Property(title = \"Rejected\", required = false)",
+                    "    io.destkit.runtime.rejected.RejectedRecordsFiles rejected,",
+                    "    @Property(title = \"Again\", required = false)",
+                    "    io.destkit.runtime.rejected.RejectedRecordsFiles again) {}"),
+                destination())
+            .on("TestConfig", "RejectedRecordsFiles again")
+            .saying("'rejected' and 'again'"),
         ErrorCase.of(Message.OPTIONAL_PRIMITIVE, "an optional int without default",
                 config(
                     "@ConnectorConfig",

@@ -54,6 +54,27 @@ class ConnectorErrorsTest {
             .on("TestDestination", "public class TestDestination")
             .saying("Type com.nowhere.Missing of 'value' never became available, so TestDestination was not processed")
             .andJavac("package com.nowhere does not exist", "TestConfig", "com.nowhere.Missing value"),
+        ErrorCase.of(Message.DISCOVER_DUPLICATE, "two @Discover methods",
+                config(), destination(
+                    "  @Discover",
+                    "  java.util.List<io.destkit.runtime.discover.DestinationOperation> objects() {",
+                    "    return java.util.List.of();",
+                    "  }",
+                    "  @Discover",
+                    "  java.util.List<io.destkit.runtime.discover.DestinationOperation> more() {",
+                    "    return java.util.List.of();",
+                    "  }"))
+            .on("TestDestination", "> more()")
+            .saying("TestDestination has two @Discover methods, objects() and more()"),
+        ErrorCase.of(Message.DISCOVER_SIGNATURE, "a @Discover method that returns names",
+                config(), destination(
+                    "  @Discover",
+                    "  java.util.List<String> objects(TestConfig config) {",
+                    "    return java.util.List.of();",
+                    "  }"))
+            .on("TestDestination", "java.util.List<String> objects")
+            .saying("@Discover method objects() must be `List<DestinationOperation> objects(TestConfig config)",
+                "it does not return List<DestinationOperation>"),
         ErrorCase.of(Message.CHECK_DUPLICATE, "two @Check methods",
                 config(), destination(
                     "  @Check",

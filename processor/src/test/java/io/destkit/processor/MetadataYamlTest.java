@@ -43,6 +43,41 @@ class MetadataYamlTest {
         UUID.fromString(data.get("definitionId").textValue()).toString());
   }
 
+  @Test
+  void capabilitiesFollowTheHandlersAndAreAlwaysWritten() throws Exception {
+    List<Object> appendOnly = capabilities(
+        "@OnRecords void write(io.destkit.runtime.write.RecordBatch batch) {}");
+    assertEquals(List.of(false, false, false), appendOnly);
+    List<Object> filesAndRefreshes = capabilities(
+        "@OnRecords(stream = \"docs\", files = true) void docs(io.destkit.runtime.write.RecordBatch batch) {}",
+        "@OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE})",
+        "void write(io.destkit.runtime.write.RecordBatch batch) {}");
+    assertEquals(List.of(true, true, false), filesAndRefreshes);
+    List<Object> activation = capabilities(
+        "@Discover java.util.List<io.destkit.runtime.discover.DestinationOperation> objects() {",
+        "  return java.util.List.of();",
+        "}",
+        "@OnRecords(modes = DestinationSyncMode.SOFT_DELETE) void write(io.destkit.runtime.write.RecordBatch b) {}");
+    assertEquals(List.of(false, false, true), activation);
+  }
+
+  /**
+   * supportsRefreshes, supportsFileTransfer, supportsDataActivation of a connector with {@code body}, as YAML reads
+   * them back: Booleans when they are YAML booleans, else the node (which equals no Boolean).
+   */
+  private static List<Object> capabilities(String... body) throws Exception {
+    Compilation compilation = Compilations.compileWith(List.of("-Adestkit.connectorVersion=1.0"), config(),
+        destinationWith(List.of(), List.of(), body));
+    assertThat(compilation).succeededWithoutWarnings();
+    JsonNode data = YAML.readTree(Compilations.resourceText(compilation, "metadata.yaml")).get("data");
+    List<Object> values = new ArrayList<>();
+    for (String field : List.of("supportsRefreshes", "supportsFileTransfer", "supportsDataActivation")) {
+      JsonNode value = data.path(field);
+      values.add(value.isBoolean() ? (Object) value.booleanValue() : value);
+    }
+    return values;
+  }
+
   private static List<String> fieldNames(JsonNode object) {
     List<String> names = new ArrayList<>();
     object.fieldNames().forEachRemaining(names::add);

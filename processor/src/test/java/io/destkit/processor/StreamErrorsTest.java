@@ -64,6 +64,40 @@ class StreamErrorsTest {
                     "  void orders(java.util.List<User> batch) {}"))
             .on("TestDestination", "void orders(java.util.List<User> batch)")
             .saying("the records of stream 'orders' are of the generated class Order; take List<Order> or TypedBatch<Order>")
+            .withOptions(SCHEMAS),
+        ErrorCase.of(Message.RECORDS_FILES_LIST, "a writer of files that takes a List of typed records",
+                config(), streamDestination(List.of("@Stream(name = \"users\", type = \"User\")"),
+                    "  @OnRecords(stream = \"users\",",
+                    "      files = true)",
+                    "  void users(java.util.List<User> batch) {}"))
+            .on("TestDestination", "files = true")
+            .saying("@OnRecords method users() handles files (files = true) but takes List<User>",
+                "Take TypedBatch<User>")
+            .withOptions(SCHEMAS),
+        ErrorCase.of(Message.ACTIVATION_UNDECLARED, "an update writer that names no declared object",
+                config(), streamDestination(List.of("@Stream(name = \"users\", type = \"User\")"),
+                    "  @OnRecords(stream = \"contacts\",",
+                    "      modes = DestinationSyncMode.UPDATE)",
+                    "  void contacts(io.destkit.runtime.write.RecordBatch batch) {}"))
+            .on("TestDestination", "modes = DestinationSyncMode.UPDATE")
+            .saying("@OnRecords method contacts() writes update, which writes to destination objects",
+                "Set its stream to a @Stream of TestDestination, or add a @Discover method")
+            .withOptions(SCHEMAS),
+        ErrorCase.of(Message.MATCHING_KEYS_MISSING, "an object written in soft_delete without matching keys",
+                config(), streamDestination(List.of("@Stream(",
+                        "    name = \"users\", type = \"User\")"),
+                    "  @OnRecords(stream = \"users\", modes = DestinationSyncMode.SOFT_DELETE)",
+                    "  void users(java.util.List<User> batch) {}"))
+            .on("TestDestination", "name = \"users\"")
+            .saying("Stream 'users' is written in soft_delete by users()", "Add @Stream(matchingKeys = ...)")
+            .withOptions(SCHEMAS),
+        ErrorCase.of(Message.MATCHING_KEY_UNKNOWN, "a matching key the schema does not have",
+                config(), streamDestination(List.of("@Stream(name = \"users\", type = \"User\",",
+                        "    matchingKeys = \"email\")"),
+                    "  @OnRecords(stream = \"users\", modes = DestinationSyncMode.UPDATE)",
+                    "  void users(java.util.List<User> batch) {}"))
+            .on("TestDestination", "matchingKeys = \"email\"")
+            .saying("Matching key 'email' of stream 'users' names no property of its schema schemas/users.json")
             .withOptions(SCHEMAS));
   }
 

@@ -2,6 +2,8 @@ package io.destkit.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.discover.DestinationCatalog;
+import io.destkit.runtime.rejected.RejectedRecordsSettings;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.runtime.write.WriteHandlers;
 
@@ -29,4 +31,21 @@ public interface DestinationDefinition<C> {
 
   /** The handlers of one write: a new connector instance for {@code config}, behind the generated dispatcher. */
   WriteHandlers writer(C config) throws Exception;
+
+  /**
+   * The destination's objects and the operations it takes on them, for {@code discover} and for checking a catalog
+   * at write start: its typed streams' declared objects, and what its {@code @Discover} method finds with
+   * {@code config}; null when it declares none (it is not a data activation destination).
+   */
+  default DestinationCatalog discover(C config) throws Exception {
+    return null;
+  }
+
+  /**
+   * The rejected-records settings the user gave in {@code config}, or null when the option is off or the connector
+   * has none (its config class has no property of a {@link RejectedRecordsSettings} type).
+   */
+  default RejectedRecordsSettings rejectedRecords(C config) {
+    return null;
+  }
 }

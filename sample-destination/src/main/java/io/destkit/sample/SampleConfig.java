@@ -6,13 +6,18 @@ import io.destkit.annotations.OneOf;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Range;
 import io.destkit.annotations.Secret;
+import io.destkit.runtime.rejected.RejectedRecordsFiles;
 
 /** Configuration of the sample SQL destination: which database engine, and where it is. */
 @ConnectorConfig(title = "SQL warehouse (destkit sample)",
     description = "Loads every stream into a table of a SQLite file or a PostgreSQL database.")
 public record SampleConfig(
     @Property(title = "Database", description = "The database the data lands in.", order = 0)
-    Database database) {
+    Database database,
+    @Property(name = "rejected_records", title = "Rejected records", description = "Keep records that cannot be"
+        + " loaded (data that is not an object, a primary key or cursor value of the wrong type) in JSON Lines files"
+        + " instead of failing the sync.", required = false, order = 1)
+    RejectedRecordsFiles rejectedRecords) {
 
   /** The database engine and its connection settings. */
   @OneOf(discriminator = "engine")

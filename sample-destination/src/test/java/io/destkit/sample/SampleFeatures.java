@@ -9,7 +9,9 @@ final class SampleFeatures {
   private SampleFeatures() {}
 
   static DestinationFeatures of(JsonNode spec) {
-    DestinationFeatures features = DestinationFeatures.fromSpec(spec);
+    // Rows only: the sample's @OnRecords methods do not take files, so the runtime refuses a stream with them.
+    DestinationFeatures features = DestinationFeatures.fromSpec(spec).without(DestinationFeatures.Feature.FILES,
+        "a SQL warehouse keeps rows, not files (no @OnRecords(files = true))");
     // Truncate refreshes come with overwrite (one staging table serves both): no overwrite, no refreshes.
     return features.supports(DestinationSyncMode.OVERWRITE) ? features
         : features.without(DestinationFeatures.Feature.REFRESHES, "the sample stages truncate refreshes like"

@@ -95,7 +95,7 @@ abstract class TestDatabase {
 
     @Override
     SampleConfig config() {
-      return new SampleConfig(new SampleConfig.Sqlite(file.toString()));
+      return new SampleConfig(new SampleConfig.Sqlite(file.toString()), null);
     }
 
     @Override
@@ -147,7 +147,7 @@ abstract class TestDatabase {
 
     @Override
     SampleConfig config() {
-      return new SampleConfig(login.config(unique));
+      return new SampleConfig(login.config(unique), null);
     }
 
     @Override

@@ -189,4 +189,26 @@ class ProtocolSchemaTest {
     assertTrue(problems.stream().anyMatch(p -> p.contains(expected)),
         "expected a problem containing \"" + expected + "\" in " + problems);
   }
+
+  @Test
+  void theRuntimesDestinationCatalogIsValid() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    new io.destkit.runtime.protocol.ProtocolOutput(out, new io.destkit.runtime.secret.SecretMasker())
+        .destinationCatalog(new io.destkit.runtime.discover.DestinationCatalog(List.of(
+            new io.destkit.runtime.discover.DestinationOperation("contacts",
+                io.destkit.annotations.DestinationSyncMode.UPDATE,
+                JSON.readTree("{\"type\":\"object\",\"properties\":{\"email\":{\"type\":\"string\"}}}"),
+                List.of(List.of("email"))),
+            new io.destkit.runtime.discover.DestinationOperation("notes",
+                io.destkit.annotations.DestinationSyncMode.APPEND, JSON.readTree("{}"), List.of()))));
+    String line = out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertEquals(List.of(), schema.messageLineProblems(line));
+  }
+
+  @Test
+  void aDestinationCatalogWithAnUnknownModeIsRejected() {
+    String line = "{\"type\":\"DESTINATION_CATALOG\",\"destination_catalog\":{\"operations\":[{\"object_name\":"
+        + "\"contacts\",\"sync_mode\":\"upsert\",\"json_schema\":{}}]}}";
+    assertContains(schema.messageLineProblems(line), "sync_mode");
+  }
 }

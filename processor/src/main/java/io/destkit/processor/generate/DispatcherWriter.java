@@ -63,6 +63,9 @@ public final class DispatcherWriter {
         .addParameter(STREAM_CONTEXT, "stream")
         .addStatement("return route(stream) >= 0")
         .build());
+    if (routes.stream().anyMatch(h -> h.files().value())) {
+      type.addMethod(acceptsFiles(routes));
+    }
     if (routes.stream().anyMatch(HandlerModel::typed)) {
       type.addMethod(codec(routes));
     }
@@ -117,6 +120,25 @@ public final class DispatcherWriter {
     return method.addCode("$<}\n").build();
   }
 
+  /** Whether the method that takes the stream has {@code files = true}; without one, the interface's false holds. */
+  private MethodSpec acceptsFiles(List<HandlerModel> routes) {
+    List<CodeBlock> withFiles = new ArrayList<>();
+    for (int i = 0; i < routes.size(); i++) {
+      if (routes.get(i).files().value()) {
+        withFiles.add(CodeBlock.of("$L", i));
+      }
+    }
+    return MethodSpec.methodBuilder("acceptsFiles")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(STREAM_CONTEXT, "stream")
+        .addCode("return switch (route(stream)) {\n$>")
+        .addCode("case $L -> true;\n", CodeBlock.join(withFiles, ", "))
+        .addCode("default -> false;\n$<};\n")
+        .build();
+  }
+
   /** The codec of the stream's record class, for streams that a typed records method takes. */
   private MethodSpec codec(List<HandlerModel> routes) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("codec")
@@ -148,7 +170,8 @@ public final class DispatcherWriter {
       HandlerModel handler = routes.get(i);
       List<CodeBlock> conditions = new ArrayList<>();
       if (!handler.stream().value().isEmpty()) {
-        conditions.add(CodeBlock.of("stream.name().equals($S)", handler.stream().value()));
+        // The object the catalog writes the stream to (destination_object_name), which is its name when it names none.
+        conditions.add(CodeBlock.of("stream.objectName().equals($S)", handler.stream().value()));
       }
       if (!handler.namespace().value().isEmpty()) {
         conditions.add(CodeBlock.of("$S.equals(stream.namespace())", handler.namespace().value()));

@@ -49,6 +49,9 @@ public final class Generator {
     files.writeResource(DockerfileWriter.RESOURCE, new DockerfileWriter(connector, options).write(), element);
     files.writeResource(MetadataWriter.RESOURCE, new MetadataWriter(connector, options).write(), element);
     files.writeResource(ReferenceWriter.RESOURCE, new ReferenceWriter(connector).write(), element);
+    if (connector.dataActivation()) {
+      files.writeResource(DestinationCatalogWriter.RESOURCE, new DestinationCatalogWriter().write(connector), element);
+    }
   }
 
   /** The connector's ConnectorSpecification, as {@link #writeConnector} writes it. */

@@ -1,9 +1,11 @@
 package io.destkit.processor.generate;
 
 import static io.destkit.processor.generate.RuntimeTypes.CONFIG_EXCEPTION;
+import static io.destkit.processor.generate.RuntimeTypes.DESTINATION_CATALOG;
 import static io.destkit.processor.generate.RuntimeTypes.DESTINATION_DEFINITION;
 import static io.destkit.processor.generate.RuntimeTypes.JSON_NODE;
 import static io.destkit.processor.generate.RuntimeTypes.LAUNCHER;
+import static io.destkit.processor.generate.RuntimeTypes.REJECTED_RECORDS_SETTINGS;
 import static io.destkit.processor.generate.RuntimeTypes.SECRET_MASKER;
 
 import com.palantir.javapoet.ClassName;
@@ -15,6 +17,7 @@ import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.CheckModel;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Construction;
+import io.destkit.processor.model.DiscoverModel;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -33,8 +36,8 @@ public final class MainWriter {
     ClassName configType = connector.config().root().className();
     ClassName self = GeneratedNames.main(connector.className());
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
-        .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check}, {@code write}.\n",
-            connector.className())
+        .addJavadoc("Runs {@link $T} as the Airbyte platform does: {@code spec}, {@code check}, $L{@code write}.\n",
+            connector.className(), connector.dataActivation() ? "{@code discover}, " : "")
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ParameterizedTypeName.get(DESTINATION_DEFINITION, configType));
     CheckModel check = connector.check();
@@ -81,7 +84,38 @@ public final class MainWriter {
         .addException(Exception.class)
         .addStatement("return new $T($L)", GeneratedNames.dispatcher(connector.className()), newDestination())
         .build());
+    if (connector.dataActivation()) {
+      type.addMethod(discover(configType, self));
+    }
+    connector.config().rejectedRecords().ifPresent(property -> type.addMethod(
+        MethodSpec.methodBuilder("rejectedRecords")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(REJECTED_RECORDS_SETTINGS)
+            .addParameter(configType, "config")
+            .addStatement("return config.$L", property.readAccess())
+            .build()));
     return type;
+  }
+
+  /**
+   * {@code discover}: the operations declared with {@code @Stream} (the generated resource), followed by those of the
+   * {@code @Discover} method when there is one.
+   */
+  private MethodSpec discover(ClassName configType, ClassName self) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("discover")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(DESTINATION_CATALOG)
+        .addParameter(configType, "config")
+        .addException(Exception.class);
+    DiscoverModel discover = connector.discover();
+    if (discover == null) {
+      return method.addStatement("return $T.declared($T.class)", DESTINATION_CATALOG, self).build();
+    }
+    CodeBlock owner = discover.isStatic() ? CodeBlock.of("$T", connector.className()) : newDestination();
+    return method.addStatement("return $T.declared($T.class).with($L.$N($L))", DESTINATION_CATALOG, self, owner,
+        discover.name(), discover.takesConfig() ? "config" : "").build();
   }
 
   /** A new instance of the connector, given its config when its constructor takes it. */

@@ -13,9 +13,21 @@ import java.util.regex.Pattern;
 
 /**
  * Writes {@code metadata.yaml} in the shape of Airbyte's connector metadata ({@code metadataSpecVersion} 1.0): the
- * fields its schema requires, with the connector's values, and its declared breaking changes. Airbyte's schema allows
- * no other field under {@code data}, so the supported sync modes (which the platform reads from the spec) are listed as
- * {@code sync-mode:<mode>} tags.
+ * fields its schema requires, with the connector's values; what the connector can do, which the registry reads from
+ * here and not from the spec; and its declared breaking changes.
+ *
+ * <p>The capabilities are derived from the handlers, never declared, and always written, {@code false} included:
+ * <ul>
+ *   <li>{@code supportsRefreshes}: the connector writes {@code overwrite} ({@link ConnectorModel#refreshes()}). The
+ *       runtime finalizes an overwrite or a truncate refresh only once the stream ends COMPLETE, and gives every
+ *       handler the stream's generation ids, so a connector that replaces a stream's data on completion can drop
+ *       older generations the same way.</li>
+ *   <li>{@code supportsFileTransfer}: some {@code @OnRecords} method has {@code files = true}
+ *       ({@link ConnectorModel#fileTransfer()}).</li>
+ *   <li>{@code supportsDataActivation}: {@link ConnectorModel#dataActivation()}.</li>
+ * </ul>
+ * Airbyte's schema allows no field beyond its own under {@code data}, so the supported sync modes (which the platform
+ * reads from the spec) are listed as {@code sync-mode:<mode>} tags.
  */
 public final class MetadataWriter {
   /** Where the file goes, next to the spec. */
@@ -61,6 +73,9 @@ public final class MetadataWriter {
     // not given: "custom" is the stage of connectors Airbyte does not publish.
     field(out, "  ", "connectorSubtype", "unknown");
     field(out, "  ", "releaseStage", "custom");
+    out.append("  supportsRefreshes: ").append(connector.refreshes()).append('\n');
+    out.append("  supportsFileTransfer: ").append(connector.fileTransfer()).append('\n');
+    out.append("  supportsDataActivation: ").append(connector.dataActivation()).append('\n');
     out.append("  tags:\n");
     out.append("    - language:java\n");
     for (String mode : connector.supportedModes()) {

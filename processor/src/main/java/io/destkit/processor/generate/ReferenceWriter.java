@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 /**
  * Writes {@code reference.md}: the connector for the people who configure and review it. Every config field by JSON
  * path (see {@link ConfigPaths}) with its type, whether it is required, default, secrecy, allowed values, range or
- * pattern and description; the sync modes and which method writes them; the typed streams and their fields. It leaves
- * out the version, so that a copy kept in the repository stays current from release to release.
+ * pattern and description; the sync modes and which method writes them; the capabilities {@code metadata.yaml}
+ * declares, and why; the typed streams and their fields. It leaves out the version, so that a copy kept in the
+ * repository stays current from release to release.
  */
 public final class ReferenceWriter {
   /** Where the reference goes, next to the spec. */
@@ -45,6 +46,8 @@ public final class ReferenceWriter {
     }
     configuration();
     syncModes();
+    capabilities();
+    destinationObjects();
     streams();
     breakingChanges();
     return out.toString();
@@ -224,6 +227,54 @@ public final class ReferenceWriter {
           code(handler.name() + "()"));
     }
     out.append('\n');
+  }
+
+  /** The capabilities of {@code metadata.yaml} ({@link MetadataWriter}), each with what it follows from. */
+  private void capabilities() {
+    out.append("## Capabilities\n\n");
+    out.append("What `metadata.yaml` declares, derived from the methods that write records.\n\n");
+    out.append("| capability | value | because |\n");
+    out.append("|---|---|---|\n");
+    row(code("supportsRefreshes"), connector.refreshes() ? "yes" : "no", connector.refreshes()
+        ? "it writes `overwrite`: a truncate refresh replaces older generations once the stream ends COMPLETE, as"
+            + " an overwrite replaces the data"
+        : "it does not write `overwrite`");
+    List<String> withFiles = connector.handlers(HandlerModel.Kind.RECORDS).stream()
+        .filter(h -> h.files().value()).map(h -> code(h.name() + "()")).toList();
+    row(code("supportsFileTransfer"), withFiles.isEmpty() ? "no" : "yes", withFiles.isEmpty()
+        ? "no method takes files (`@OnRecords(files = true)`): a stream with `include_files` is refused before any"
+            + " record is read"
+        : String.join(", ", withFiles) + " takes the files of its streams' records (`files = true`)");
+    row(code("supportsDataActivation"), connector.dataActivation() ? "yes" : "no", connector.dataActivation()
+        ? "it writes destination objects (`update`, `soft_delete` or a `@Discover` method); `discover` lists them"
+        : "it writes neither `update` nor `soft_delete`, and has no `@Discover` method");
+    out.append('\n');
+  }
+
+  /** A data activation destination's objects, as {@code discover} lists them. */
+  private void destinationObjects() {
+    if (!connector.dataActivation()) {
+      return;
+    }
+    out.append("## Destination objects\n\n");
+    out.append("What `discover` prints as the DESTINATION_CATALOG. A catalog stream names its object in"
+        + " `destination_object_name` (else its own name is the object's); one that asks for an object and mode not"
+        + " listed, or matches on another key, is refused before any record is read.\n\n");
+    row("object", "sync modes", "matching keys");
+    out.append("|---|---|---|\n");
+    for (StreamModel stream : connector.streams()) {
+      List<String> modes = connector.objectModes(stream);
+      if (!modes.isEmpty()) {
+        row(code(stream.name().value()), String.join(", ", modes.stream().map(ReferenceWriter::code).toList()),
+            stream.matchingKeys().value().isEmpty() ? "none"
+                : String.join(", ", stream.matchingKeys().value().stream().map(ReferenceWriter::code).toList()));
+      }
+    }
+    out.append('\n');
+    if (connector.discover() != null) {
+      out.append("More objects are found at run time by `").append(connector.discover().name())
+          .append("()` (`@Discover`), with the config given.\n\n");
+    }
   }
 
   private void streams() {

@@ -10,6 +10,9 @@ final class RuntimeTypes {
   static final ClassName SECRET_MASKER = ClassName.get("io.destkit.runtime.secret", "SecretMasker");
   static final ClassName DESTINATION_DEFINITION = ClassName.get("io.destkit.runtime", "DestinationDefinition");
   static final ClassName LAUNCHER = ClassName.get("io.destkit.runtime.cli", "Launcher");
+  static final ClassName DESTINATION_CATALOG = ClassName.get("io.destkit.runtime.discover", "DestinationCatalog");
+  static final ClassName REJECTED_RECORDS_SETTINGS =
+      ClassName.get("io.destkit.runtime.rejected", "RejectedRecordsSettings");
 
   private RuntimeTypes() {}
 }

@@ -1,10 +1,6 @@
 package io.destkit.processor.generate;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,16 +23,10 @@ public final class SpecWriter {
   public static final String RESOURCE = "META-INF/destkit/spec.json";
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** The spec, pretty-printed with a final newline, identical on every build. */
   public String write(ConnectorModel connector) throws java.io.IOException {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-        Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator(""))
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    return MAPPER.writer(printer).writeValueAsString(spec(connector)) + "\n";
+    return PrettyJson.write(spec(connector));
   }
 
   /** The ConnectorSpecification as a tree. */

@@ -15,4 +15,9 @@ public record ConfigModel(TypeElement element, AnnotationMirror annotation, Attr
    * @param title its title, the id when none is written
    */
   public record GroupModel(Attribute<String> id, String title) {}
+
+  /** The top-level property that holds the rejected-records settings, if the config has one. */
+  public java.util.Optional<PropertyModel> rejectedRecords() {
+    return root.properties().stream().filter(PropertyModel::rejectedRecords).findFirst();
+  }
 }

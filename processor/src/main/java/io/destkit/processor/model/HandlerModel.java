@@ -11,13 +11,14 @@ import javax.lang.model.element.ExecutableElement;
  * @param modes for {@link Kind#RECORDS}: the protocol values of the sync modes it writes, in annotation order
  * @param stream for {@link Kind#RECORDS}: the stream it is for, empty for any
  * @param namespace for {@link Kind#RECORDS}: the namespace it is for, empty for any
+ * @param files for {@link Kind#RECORDS}: whether it handles the streams' files ({@code files = true}); false otherwise
  * @param recordType for a {@link Kind#RECORDS} method taking {@code List<X>} or {@code TypedBatch<X>}: X's qualified
  *     name; null otherwise
  */
 public record HandlerModel(Kind kind, ExecutableElement element, AnnotationMirror annotation, String name,
     boolean isStatic, boolean isPrivate, boolean returnsVoid, List<String> parameterTypes,
     boolean throwsOnlyExceptions, Attribute<List<String>> modes, Attribute<String> stream,
-    Attribute<String> namespace, String recordType) {
+    Attribute<String> namespace, Attribute<Boolean> files, String recordType) {
 
   /** Whether it is a records method of a typed stream: it takes {@code List<RecordClass>} or {@code TypedBatch<...>}. */
   public boolean typed() {

@@ -37,7 +37,9 @@ public record PropertyModel(
     AnnotationMirror secretAnnotation,
     RangeModel range,
     PatternModel pattern,
-    Assignment assignment) {
+    Assignment assignment,
+    boolean rejectedRecords,
+    String readAccess) {
 
   /** The name in the JSON config. */
   public String name() {

@@ -11,9 +11,10 @@ import java.util.Map;
  * made (javac cannot place a message inside that one).
  *
  * @param schemaPath the class-path resource of its schema, the default ({@code schemas/<name>.json}) applied
+ * @param matchingKeys the keys its records are matched on as a destination object, each a field path with dots
  */
 public record StreamModel(Attribute<String> name, Attribute<String> type, Attribute<String> schemaPath,
-    SchemaFile schema) {
+    Attribute<List<String>> matchingKeys, SchemaFile schema) {
 
   /** Where a problem of its schema file is shown: the {@code schema} value when written, else the stream's name. */
   public Site schemaSite() {

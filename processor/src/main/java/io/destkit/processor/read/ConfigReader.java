@@ -52,12 +52,19 @@ final class ConfigReader {
   private static final Set<String> BOXES = Set.of(
       "java.lang.Boolean", "java.lang.Integer", "java.lang.Long", "java.lang.Double");
 
+  /** The runtime's interface of rejected-records settings, by name: a property of such a type turns the option on. */
+  static final String REJECTED_RECORDS_SETTINGS = "io.destkit.runtime.rejected.RejectedRecordsSettings";
+
   private final Types types;
   private final Trees trees;
+  /** The settings interface, or null when the runtime is not on the class path. */
+  private final TypeMirror rejectedRecordsSettings;
 
   ConfigReader(ProcessingEnvironment env) {
     this.types = env.getTypeUtils();
     this.trees = treesOf(env);
+    TypeElement settings = env.getElementUtils().getTypeElement(REJECTED_RECORDS_SETTINGS);
+    this.rejectedRecordsSettings = settings == null ? null : settings.asType();
   }
 
   /** javac's trees, or null under another compiler. */
@@ -239,7 +246,33 @@ final class ConfigReader {
             defaultValue.site()),
         attributes.attribute("required", Boolean.class, true), attributes.string("group"),
         attributes.attribute("alwaysShow", Boolean.class, false),
-        attributes.attribute("multiline", Boolean.class, false), secret, range, pattern, assignment);
+        attributes.attribute("multiline", Boolean.class, false), secret, range, pattern, assignment,
+        rejectedRecordsSettings != null && type.getKind() == TypeKind.DECLARED
+            && types.isAssignable(types.erasure(type), rejectedRecordsSettings),
+        readAccess(element, assignment));
+  }
+
+  /**
+   * How generated code in the config's package reads the property from an instance: {@code name()} for a record
+   * component, {@code name} for a non-private field, {@code getName()} for a private field with a getter; null when
+   * it cannot.
+   */
+  private static String readAccess(Element element, Assignment assignment) {
+    String name = element.getSimpleName().toString();
+    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+      return name + "()";
+    }
+    if (assignment.kind() == Assignment.Kind.FIELD) {
+      return name;
+    }
+    String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosingElement().getEnclosedElements())) {
+      if (method.getSimpleName().contentEquals(getter) && method.getParameters().isEmpty()
+          && !method.getModifiers().contains(Modifier.PRIVATE) && !method.getModifiers().contains(Modifier.STATIC)) {
+        return getter + "()";
+      }
+    }
+    return null;
   }
 
   /** The {@code @Property} attributes of an element, with their defaults when it has no {@code @Property}. */

@@ -7,6 +7,7 @@ import io.destkit.annotations.Check;
 import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Destination;
 import io.destkit.annotations.DestinationSyncMode;
+import io.destkit.annotations.Discover;
 import io.destkit.annotations.OnClose;
 import io.destkit.annotations.OnCommit;
 import io.destkit.annotations.OnRecords;
@@ -19,6 +20,7 @@ import io.destkit.processor.model.ConfigClass;
 import io.destkit.processor.model.ConfigModel;
 import io.destkit.processor.model.ConnectorModel;
 import io.destkit.processor.model.Construction;
+import io.destkit.processor.model.DiscoverModel;
 import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.HandlerModel;
 import io.destkit.processor.model.Placement;
@@ -54,6 +56,8 @@ import javax.lang.model.util.Types;
  */
 public final class ModelReader {
   /** The annotation class of each handler kind. */
+  /** What a {@code @Discover} method returns a list of. */
+  private static final String DESTINATION_OPERATION = "io.destkit.runtime.discover.DestinationOperation";
   private static final Map<HandlerModel.Kind, Class<? extends Annotation>> HANDLER_ANNOTATIONS = new EnumMap<>(Map.of(
       HandlerModel.Kind.STREAM_START, OnStreamStart.class,
       HandlerModel.Kind.RECORDS, OnRecords.class,
@@ -99,9 +103,14 @@ public final class ModelReader {
         ? null : configs.readConfig(configElement);
     List<CheckModel> checks = new ArrayList<>();
     List<HandlerModel> handlers = new ArrayList<>();
+    List<DiscoverModel> discovers = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
       if (Annotations.mirror(method, Check.class) != null) {
         checks.add(readCheck(method, configMirror));
+      }
+      AnnotationMirror discover = Annotations.mirror(method, Discover.class);
+      if (discover != null) {
+        discovers.add(readDiscover(method, discover, configMirror));
       }
       for (HandlerModel.Kind kind : HandlerModel.Kind.values()) {
         AnnotationMirror handler = Annotations.mirror(method, HANDLER_ANNOTATIONS.get(kind));
@@ -123,7 +132,7 @@ public final class ModelReader {
             repository.written(), repository.site()),
         Annotations.attribute(element, mirror, "license", String.class), readBreakingChanges(element),
         namesTaken(className, config), releasedSpecOption == null ? null
-            : ReleasedSpecFile.read(releasedSpecOption, inputs));
+            : ReleasedSpecFile.read(releasedSpecOption, inputs), List.copyOf(discovers));
   }
 
   /**
@@ -143,6 +152,11 @@ public final class ModelReader {
         placements.add(new Placement(Placement.Kind.HANDLER, Site.of(element), handler.getKey().annotation(),
             element.getSimpleName() + "()", owner.getSimpleName().toString(), isDestination(owner)));
       }
+    }
+    for (Element element : round.getElementsAnnotatedWith(Discover.class)) {
+      Element owner = element.getEnclosingElement();
+      placements.add(new Placement(Placement.Kind.HANDLER, Site.of(element), "Discover", element.getSimpleName() + "()",
+          owner.getSimpleName().toString(), isDestination(owner)));
     }
     for (Class<? extends Annotation> annotation : List.of(BreakingChange.class, BreakingChanges.class)) {
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
@@ -237,6 +251,7 @@ public final class ModelReader {
     Attribute<List<String>> modes = Attribute.absent(List.of(), site);
     Attribute<String> stream = Attribute.absent("", site);
     Attribute<String> namespace = Attribute.absent("", site);
+    Attribute<Boolean> files = Attribute.absent(false, site);
     if (kind == HandlerModel.Kind.RECORDS) {
       AnnotationValue written = Annotations.explicitValue(annotation, "modes");
       modes = new Attribute<>(Annotations.list(annotation, "modes").stream()
@@ -245,11 +260,12 @@ public final class ModelReader {
           .toList(), written != null, new Site(method, annotation, written));
       stream = Annotations.attribute(method, annotation, "stream", String.class);
       namespace = Annotations.attribute(method, annotation, "namespace", String.class);
+      files = Annotations.attribute(method, annotation, "files", Boolean.class);
     }
     return new HandlerModel(kind, method, annotation, method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
         method.getReturnType().getKind() == TypeKind.VOID, parameters, throwsOnlyExceptions(method), modes, stream,
-        namespace, recordType);
+        namespace, files, recordType);
   }
 
   private boolean throwsOnlyExceptions(ExecutableElement method) {
@@ -284,6 +300,20 @@ public final class ModelReader {
     return noArguments ? Construction.of(Construction.Kind.NO_ARG_CONSTRUCTOR)
         : Construction.impossible(
             "it has no non-private constructor without parameters or with its config as only parameter");
+  }
+
+  private DiscoverModel readDiscover(ExecutableElement method, AnnotationMirror mirror, TypeMirror configType) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    boolean takesConfig = parameters.size() == 1
+        && types.isSameType(types.erasure(parameters.get(0).asType()), types.erasure(configType));
+    TypeMirror returned = method.getReturnType();
+    boolean returnsOperations = returned instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.List")
+        && declared.getTypeArguments().size() == 1
+        && types.erasure(declared.getTypeArguments().get(0)).toString().equals(DESTINATION_OPERATION);
+    return new DiscoverModel(method, Site.of(method, mirror), method.getSimpleName().toString(),
+        method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
+        returnsOperations, takesConfig, parameters.isEmpty() || takesConfig, throwsOnlyExceptions(method));
   }
 
   private CheckModel readCheck(ExecutableElement method, TypeMirror configType) {

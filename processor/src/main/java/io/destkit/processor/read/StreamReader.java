@@ -58,7 +58,12 @@ final class StreamReader {
     // A type that is no Java name makes no class; the stream validator says so.
     ClassName recordClass = SourceVersion.isIdentifier(type.value()) && !SourceVersion.isKeyword(type.value())
         ? ClassName.get(destination).peerClass(type.value()) : null;
-    return new StreamModel(name, type, schemaPath, schemaFile(path, recordClass));
+    @SuppressWarnings("unchecked")
+    Attribute<List<AnnotationValue>> keyValues = (Attribute<List<AnnotationValue>>) (Attribute<?>)
+        Annotations.attribute(site, mirror, "matchingKeys", List.class);
+    Attribute<List<String>> matchingKeys = new Attribute<>(keyValues.value().stream()
+        .map(value -> (String) value.getValue()).toList(), keyValues.written(), keyValues.site());
+    return new StreamModel(name, type, schemaPath, matchingKeys, schemaFile(path, recordClass));
   }
 
   private StreamModel.SchemaFile schemaFile(String path, ClassName recordClass) {

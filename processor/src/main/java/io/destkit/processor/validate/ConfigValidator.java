@@ -38,6 +38,7 @@ final class ConfigValidator {
       }
     }
     object(config.root(), true);
+    rejectedRecords();
     return problems;
   }
 
@@ -117,6 +118,48 @@ final class ConfigValidator {
     }
     examples(property);
     nested(type);
+  }
+
+  /** Rejected-records settings: one top-level property the generated Main can read; none deeper. */
+  private void rejectedRecords() {
+    PropertyModel first = null;
+    for (PropertyModel property : config.root().properties()) {
+      if (!property.rejectedRecords()) {
+        continue;
+      }
+      if (property.readAccess() == null) {
+        problems.add(Problem.of(Message.REJECTED_RECORDS_PLACE, Site.of(property.element()), property.javaName(),
+            property.javaType(), "the generated code cannot read it (it is private and has no getter)"));
+      } else if (first != null) {
+        problems.add(Problem.of(Message.REJECTED_RECORDS_TWICE, Site.of(property.element()), first.javaName(),
+            property.javaName()));
+      } else {
+        first = property;
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (PropertyModel property : config.root().properties()) {
+      nestedRejectedRecords(property.type(), seen);
+    }
+  }
+
+  private void nestedRejectedRecords(ConfigType type, Set<String> seen) {
+    if (type instanceof ObjectType object) {
+      if (!seen.add(object.className().canonicalName())) {
+        return;
+      }
+      for (PropertyModel property : object.properties()) {
+        if (property.rejectedRecords()) {
+          problems.add(Problem.of(Message.REJECTED_RECORDS_PLACE, Site.of(property.element()), property.javaName(),
+              property.javaType(), "it is nested in " + object.className().simpleName()));
+        }
+        nestedRejectedRecords(property.type(), seen);
+      }
+    } else if (type instanceof ConfigType.ListType list) {
+      nestedRejectedRecords(list.items(), seen);
+    } else if (type instanceof ConfigType.OneOfType oneOf) {
+      oneOf.choices().forEach(choice -> nestedRejectedRecords(choice.object(), seen));
+    }
   }
 
   private void nested(ConfigType type) {

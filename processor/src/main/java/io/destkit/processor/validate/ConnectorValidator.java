@@ -41,6 +41,7 @@ public final class ConnectorValidator {
     }
     checks(connector, problems);
     handlers(connector, problems);
+    problems.addAll(new ActivationValidator().validate(connector));
     return problems;
   }
 
@@ -68,6 +69,11 @@ public final class ConnectorValidator {
         if (mismatch != null) {
           problems.add(Problem.of(Message.RECORDS_TYPE_MISMATCH, site, handler.name() + "()",
               (handler.takesTypedBatch() ? "TypedBatch<" : "List<") + handler.recordType() + ">", mismatch));
+        }
+        if (handler.files().value() && !handler.takesTypedBatch()) {
+          String record = handler.recordType().substring(handler.recordType().lastIndexOf('.') + 1);
+          problems.add(Problem.of(Message.RECORDS_FILES_LIST, handler.files().site(), handler.name() + "()", record,
+              record));
         }
       }
       if (handler.modes().value().isEmpty()) {

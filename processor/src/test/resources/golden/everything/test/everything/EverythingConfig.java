@@ -9,6 +9,7 @@ import io.destkit.annotations.Pattern;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Range;
 import io.destkit.annotations.Secret;
+import io.destkit.runtime.rejected.RejectedRecordsFiles;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -50,7 +51,10 @@ public record EverythingConfig(
     @Property(order = 13, name = "tunnel_method", group = "advanced")
     Tunnel tunnel,
     @Property(order = 14, required = false)
-    Tuning tuning) {
+    Tuning tuning,
+    @Property(order = 15, title = "Rejected records", group = "advanced", required = false,
+        description = "Keep records that cannot be loaded instead of failing the sync.")
+    RejectedRecordsFiles rejectedRecords) {
 
   @Override
   public String toString() {

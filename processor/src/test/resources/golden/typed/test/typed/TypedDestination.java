@@ -20,7 +20,7 @@ public class TypedDestination {
     written.addAll(batch);
   }
 
-  @OnRecords(stream = "contractors")
+  @OnRecords(stream = "contractors", files = true)
   void contractors(TypedBatch<Contractor> batch) {
     for (int i = 0; i < batch.size(); i++) {
       extractedAt.add(batch.meta(i).emittedAt());

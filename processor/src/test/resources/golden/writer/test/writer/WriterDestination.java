@@ -37,7 +37,7 @@ public class WriterDestination {
     calls.add("users " + batch.size());
   }
 
-  @OnRecords(stream = "events", namespace = "audit", modes = {DestinationSyncMode.APPEND})
+  @OnRecords(stream = "events", namespace = "audit", modes = {DestinationSyncMode.APPEND}, files = true)
   static void auditEvents(RecordBatch batch) {
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parsed command line, as the platform gives it: {@code spec}, {@code check --config FILE} or {@code write --config
- * FILE --catalog FILE}. Options may also be written {@code --config=FILE}.
+ * A parsed command line, as the platform gives it: {@code spec}, {@code check --config FILE}, {@code discover --config
+ * FILE} or {@code write --config FILE --catalog FILE}. Options may also be written {@code --config=FILE}.
  */
 public sealed interface Command {
   /** {@code spec}. */
@@ -16,6 +16,9 @@ public sealed interface Command {
 
   /** {@code check --config FILE}. */
   record Check(Path config) implements Command {}
+
+  /** {@code discover --config FILE}: the DESTINATION_CATALOG of a data activation destination. */
+  record Discover(Path config) implements Command {}
 
   /** {@code write --config FILE --catalog FILE}. */
   record Write(Path config, Path catalog) implements Command {}
@@ -27,13 +30,14 @@ public sealed interface Command {
   static String usage(String name) {
     return "Usage: " + name + " spec\n"
         + "       " + name + " check --config CONFIG_FILE\n"
+        + "       " + name + " discover --config CONFIG_FILE\n"
         + "       " + name + " write --config CONFIG_FILE --catalog CATALOG_FILE < messages\n";
   }
 
   /** Parses {@code args}; a mistake is an {@link IllegalArgumentException} whose message says what is wrong. */
   static Command parse(String[] args) {
     if (args.length == 0) {
-      throw new IllegalArgumentException("No command given: expected spec, check or write.");
+      throw new IllegalArgumentException("No command given: expected spec, check, discover or write.");
     }
     String verb = args[0];
     Map<String, String> options = options(args);
@@ -46,13 +50,17 @@ public sealed interface Command {
         only(verb, options, List.of("config"));
         yield new Check(Path.of(required(verb, options, "config")));
       }
+      case "discover" -> {
+        only(verb, options, List.of("config"));
+        yield new Discover(Path.of(required(verb, options, "config")));
+      }
       case "write" -> {
         only(verb, options, List.of("config", "catalog"));
         yield new Write(Path.of(required(verb, options, "config")), Path.of(required(verb, options, "catalog")));
       }
       case "help", "--help", "-h" -> new Help();
       default -> throw new IllegalArgumentException(
-          "Unknown command '" + verb + "': expected spec, check or write.");
+          "Unknown command '" + verb + "': expected spec, check, discover or write.");
     };
   }
 

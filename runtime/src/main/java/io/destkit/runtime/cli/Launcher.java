@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.DestinationDefinition;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.JsonFiles;
+import io.destkit.runtime.discover.DestinationCatalog;
 import io.destkit.runtime.engine.CatalogReader;
 import io.destkit.runtime.engine.WriteEngine;
 import io.destkit.runtime.engine.WriteOptions;
 import io.destkit.runtime.error.DestinationException;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.rejected.RejectedRecordsSettings;
+import io.destkit.runtime.rejected.RejectedRecordsSink;
 import io.destkit.runtime.secret.MaskingOutputStream;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.runtime.write.Catalog;
@@ -25,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Runs a destination's command as the platform invokes it. Standard output carries protocol messages only; anything
@@ -73,13 +77,15 @@ public final class Launcher {
       return 1;
     }
     try {
-      // Java 17 has no pattern switch; the four kinds are all of Command's permitted records.
+      // Java 17 has no pattern switch; the five kinds are all of Command's permitted records.
       if (command instanceof Command.Check check) {
         return check(destination, check, out, stderr, masker);
       } else if (command instanceof Command.Write write) {
         return write(destination, write, stdin, out, stderr, masker);
       } else if (command instanceof Command.Spec) {
         return spec(destination, out);
+      } else if (command instanceof Command.Discover discover) {
+        return discover(destination, discover, out, masker);
       } else {
         stderr.print(Command.usage(destination.name()));
         return 0;
@@ -117,6 +123,10 @@ public final class Launcher {
     }
     try {
       destination.check(config);
+      RejectedRecordsSettings rejected = destination.rejectedRecords(config);
+      if (rejected != null) {
+        rejected.check();
+      }
     } catch (Exception e) {
       stderr.println(masker.mask("Check failed: " + stackTrace(e)));
       out.connectionStatus(false, describe(e));
@@ -126,12 +136,38 @@ public final class Launcher {
     return 0;
   }
 
+  private static <C> int discover(DestinationDefinition<C> destination, Command.Discover command, ProtocolOutput out,
+      SecretMasker masker) throws Exception {
+    C config = destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
+    DestinationCatalog catalog = destination.discover(config);
+    if (catalog == null) {
+      throw new ConfigException(destination.name() + " has no discover: it declares no destination objects (it is"
+          + " not a data activation destination). Its sync modes are in its spec.");
+    }
+    out.destinationCatalog(catalog);
+    return 0;
+  }
+
   private static <C> int write(DestinationDefinition<C> destination, Command.Write command, InputStream stdin,
       ProtocolOutput out, PrintStream stderr, SecretMasker masker) throws Exception {
     C config = destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
     Catalog catalog = CatalogReader.read(JsonFiles.readObject(command.catalog(), "catalog"));
-    WriteHandlers handlers = destination.writer(config);
-    new WriteEngine(catalog, handlers, WriteOptions.defaults(), out, stderr).run(stdin);
+    if (catalog.streams().stream().anyMatch(DestinationCatalog::writesToObject)) {
+      DestinationCatalog declared = destination.discover(config);
+      (declared == null ? new DestinationCatalog(List.of()) : declared).refuseUndeclared(catalog);
+    }
+    RejectedRecordsSettings rejected = destination.rejectedRecords(config);
+    RejectedRecordsSink sink = rejected == null ? null : rejected.open(destination.name());
+    WriteHandlers handlers;
+    try {
+      handlers = destination.writer(config);
+    } catch (Exception | Error e) {
+      if (sink != null) {
+        sink.close();
+      }
+      throw e;
+    }
+    new WriteEngine(catalog, handlers, WriteOptions.defaults(), out, stderr, sink).run(stdin);
     return 0;
   }
 

@@ -53,6 +53,8 @@ final class Checkpoints {
     private long bytes;
     private long nulled;
     private long truncated;
+    private long rejected;
+    private long rejectedBytes;
     private long totalRecords;
     private long totalBytes;
 
@@ -65,15 +67,25 @@ final class Checkpoints {
       }
     }
 
+    /** A record of {@code size} bytes was received and set aside: counted, never committed. */
+    private void addRejected(int size) {
+      records++;
+      bytes += size;
+      rejected++;
+      rejectedBytes += size;
+    }
+
     /** The statistics of a state of this scope, and a fresh start for the next. */
     private Stats take() {
-      totalRecords += records;
-      totalBytes += bytes;
-      Stats stats = new Stats(records, 0, nulled, truncated, totalRecords, totalBytes);
+      totalRecords += records - rejected;
+      totalBytes += bytes - rejectedBytes;
+      Stats stats = new Stats(records, rejected, nulled, truncated, totalRecords, totalBytes);
       records = 0;
       bytes = 0;
       nulled = 0;
       truncated = 0;
+      rejected = 0;
+      rejectedBytes = 0;
       return stats;
     }
   }
@@ -98,10 +110,16 @@ final class Checkpoints {
       return stats.records();
     }
 
-    /** The same state with values the connector changed while writing its records added. */
-    Pending plusWritten(long nulled, long truncated) {
-      return new Pending(message, recordsBefore, new Stats(stats.records(), stats.rejected(),
-          stats.nulled() + nulled, stats.truncated() + truncated, stats.committedRecords(), stats.committedBytes()));
+    /**
+     * The same state with what the connector reported while writing its records: {@code written} holds the values
+     * it changed and the records it refused ({nulled, truncated, rejected, rejected bytes}); {@code refusedBefore}
+     * and {@code refusedBytesBefore} count every record of the scope it refused up to this state, which were not
+     * committed.
+     */
+    Pending plusWritten(long[] written, long refusedBefore, long refusedBytesBefore) {
+      return new Pending(message, recordsBefore, new Stats(stats.records(), stats.rejected() + written[2],
+          stats.nulled() + written[0], stats.truncated() + written[1], stats.committedRecords() - refusedBefore,
+          stats.committedBytes() - refusedBytesBefore));
     }
   }
 
@@ -138,6 +156,15 @@ final class Checkpoints {
     recordsRead++;
   }
 
+  /**
+   * A record of {@code size} bytes, of the stream whose counter this is, was set aside while reading (the
+   * rejected-records option): its scopes count it as received and rejected. It takes no sequence number.
+   */
+  void recordRejected(Counter stream, int size) {
+    stream.addRejected(size);
+    global.addRejected(size);
+  }
+
   /** Records read so far; the sequence number of the next one. */
   long recordsRead() {
     return recordsRead;
@@ -163,6 +190,11 @@ final class Checkpoints {
       return;
     }
     WrittenChanges stream = writtenByStream.get(batch.stream().descriptor());
+    batch.report().rejections().keySet().forEach(index -> {
+      int size = batch.records().get(index).size();
+      stream.addRejected(sequences[index], size);
+      writtenByAll.addRejected(sequences[index], size);
+    });
     batch.report().changes().forEach((index, changes) -> {
       long[] counts = destinationChanges(changes);
       if (counts[0] + counts[1] > 0) {
@@ -217,21 +249,25 @@ final class Checkpoints {
    */
   private Pending withWritten(Pending state) {
     long before = state.recordsBefore();
-    long[] sums;
+    WrittenChanges ledger;
     if (ownStream(state.message())) {
-      sums = writtenByStream.get(state.message().stream()).take(before);
+      ledger = writtenByStream.get(state.message().stream());
       streamStatesEchoed = true;
       if (!otherStatesEchoed) {
         writtenByAll.take(before);
       }
     } else {
-      sums = writtenByAll.take(before);
+      ledger = writtenByAll;
       otherStatesEchoed = true;
       if (!streamStatesEchoed) {
-        writtenByStream.values().forEach(ledger -> ledger.take(before));
+        writtenByStream.values().forEach(byStream -> byStream.take(before));
       }
     }
-    return sums[0] + sums[1] == 0 ? state : state.plusWritten(sums[0], sums[1]);
+    long[] sums = ledger.take(before);
+    if (sums[0] + sums[1] + ledger.takenRejected() == 0) {
+      return state;
+    }
+    return state.plusWritten(sums, ledger.takenRejected(), ledger.takenRejectedBytes());
   }
 
   /** The line to echo: the state as received, with the statistics of its records. */

@@ -13,8 +13,10 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.error.InputException;
+import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
+import io.destkit.runtime.write.FileReference;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
@@ -38,7 +40,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MessageDecoder implements RecordCursor {
   /** What a line held. */
-  public enum Kind { RECORD, STATE, STREAM_COMPLETE, STREAM_INCOMPLETE, OTHER }
+  public enum Kind {
+    RECORD, STATE, STREAM_COMPLETE, STREAM_INCOMPLETE,
+    /** A record that cannot be loaded, set aside because the rejected-records option is on: see {@link #rejection}. */
+    REJECTED,
+    OTHER
+  }
 
   /** Nesting deeper than this ends the write with an error naming the line, before any stack is at risk. */
   static final int MAX_NESTING_DEPTH = 1000;
@@ -54,6 +61,11 @@ public final class MessageDecoder implements RecordCursor {
   /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
   private final Set<String> namespaced = new HashSet<>();
   private final List<MetaChange> scratch = new ArrayList<>();
+  /** Whether a record that cannot be loaded is set aside ({@link Kind#REJECTED}) rather than failing the write. */
+  private final boolean rejecting;
+  /** Why the record just read cannot be loaded, or null; and the record set aside, once its bytes are known. */
+  private String rejectReason;
+  private RejectedRecord rejection;
 
   private StreamPlan recordPlan;
   private StreamPlan lastPlan;
@@ -73,6 +85,8 @@ public final class MessageDecoder implements RecordCursor {
   private Object[] recordValues;
   private Object recordTyped;
   private List<MetaChange> recordChanges;
+  private long recordLine;
+  private FileReference recordFile;
 
   private static JsonFactory factory(boolean sourceInLocation) {
     JsonFactoryBuilder builder = new JsonFactoryBuilder();
@@ -91,6 +105,17 @@ public final class MessageDecoder implements RecordCursor {
   }
 
   public MessageDecoder(Catalog catalog, WriteHandlers handlers) {
+    this(catalog, handlers, false);
+  }
+
+  /**
+   * A decoder that, when {@code rejecting}, returns a record whose data is not an object, or whose primary key or
+   * cursor value does not fit its type, as {@link Kind#REJECTED} instead of failing. A line that is not JSON, or a
+   * record without stream, emitted_at or data, or of a stream not in the catalog, fails either way: that is a broken
+   * protocol, not a record.
+   */
+  public MessageDecoder(Catalog catalog, WriteHandlers handlers, boolean rejecting) {
+    this.rejecting = rejecting;
     for (StreamContext stream : catalog.streams()) {
       plans.put(stream.descriptor(), new StreamPlan(stream, handlers.codec(stream)));
       if (stream.namespace() != null) {
@@ -166,6 +191,12 @@ public final class MessageDecoder implements RecordCursor {
     if (!matches(kind, type)) {
       return Kind.OTHER;
     }
+    if (kind == Kind.RECORD && rejectReason != null) {
+      int from = base + (int) messageStart;
+      rejection = new RejectedRecord(recordPlan.stream().descriptor(), lineNumber, rejectReason,
+          Arrays.copyOfRange(buffer, from, base + (int) messageEnd));
+      return Kind.REJECTED;
+    }
     if (kind == Kind.STATE) {
       int from = base + (int) messageStart;
       state = new StateMessage(Arrays.copyOfRange(buffer, from, base + (int) messageEnd),
@@ -207,7 +238,7 @@ public final class MessageDecoder implements RecordCursor {
       return true;
     }
     return switch (kind) {
-      case RECORD -> type.equals("RECORD");
+      case RECORD, REJECTED -> type.equals("RECORD");
       case STATE -> type.equals("STATE");
       case STREAM_COMPLETE, STREAM_INCOMPLETE -> type.equals("TRACE");
       case OTHER -> true;
@@ -223,7 +254,9 @@ public final class MessageDecoder implements RecordCursor {
     Object typed = null;
     TokenBuffer earlyData = null;
     List<MetaChange> sourceChanges = List.of();
+    FileReference file = null;
     scratch.clear();
+    rejectReason = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -246,7 +279,18 @@ public final class MessageDecoder implements RecordCursor {
           break;
         case "data":
           if (value != JsonToken.START_OBJECT) {
-            throw new InputException(lineNumber, "record data must be a JSON object");
+            if (!rejecting || value == JsonToken.VALUE_NULL) {
+              throw new InputException(lineNumber, "record data must be a JSON object");
+            }
+            rejectReason = "record data must be a JSON object, not " + jsonKind(value);
+            parser.skipChildren();
+            values = NO_VALUES;
+            earlyData = null;
+            break;
+          }
+          if (rejectReason != null) {
+            parser.skipChildren();
+            break;
           }
           if (stream != null && (namespaceSeen || !namespaced.contains(stream))) {
             recordPlan = plan(stream, namespace, lineNumber);
@@ -266,6 +310,9 @@ public final class MessageDecoder implements RecordCursor {
         case "meta":
           sourceChanges = value == JsonToken.START_OBJECT ? sourceChanges(parser) : skip(parser);
           break;
+        case "file_reference":
+          file = fileReference(parser, value, lineNumber);
+          break;
         default:
           parser.skipChildren();
       }
@@ -276,6 +323,10 @@ public final class MessageDecoder implements RecordCursor {
     if (emittedAt == Long.MIN_VALUE) {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
           + " has no emitted_at");
+    }
+    if (rejectReason != null) {
+      recordPlan = plan(stream, namespace, lineNumber);
+      return;
     }
     if (earlyData != null) {
       recordPlan = plan(stream, namespace, lineNumber);
@@ -293,6 +344,11 @@ public final class MessageDecoder implements RecordCursor {
           + " has no data");
     }
     for (MetaChange change : scratch) {
+      if (recordPlan.isKey(change.field()) && rejecting) {
+        rejectReason = "the value of its primary key or cursor field '" + change.field() + "' does not fit the"
+            + " field's type (" + change.reason().protocolValue() + ")";
+        return;
+      }
       if (recordPlan.isKey(change.field())) {
         // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
         throw new InputException(lineNumber, "record of stream " + recordPlan.stream().descriptor() + " has a value"
@@ -313,6 +369,19 @@ public final class MessageDecoder implements RecordCursor {
     recordValues = values;
     recordTyped = typed;
     recordChanges = changes;
+    recordLine = lineNumber;
+    recordFile = file;
+  }
+
+  /** What a JSON token that should have been an object is, for a reason that never quotes the value. */
+  private static String jsonKind(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      default -> "null";
+    };
   }
 
   /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
@@ -338,6 +407,42 @@ public final class MessageDecoder implements RecordCursor {
   private static List<MetaChange> skip(JsonParser parser) throws IOException {
     parser.skipChildren();
     return List.of();
+  }
+
+  /**
+   * A record's {@code file_reference}: null for JSON null; all three fields, of their types, or the line is refused,
+   * since a file without its staged path, relative path or size cannot be checked nor placed.
+   */
+  private static FileReference fileReference(JsonParser parser, JsonToken value, long lineNumber)
+      throws IOException, InputException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      throw new InputException(lineNumber, "record file_reference must be a JSON object");
+    }
+    String url = null;
+    String relativePath = null;
+    long size = -1;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken v = parser.nextToken();
+      if (field.equals("staging_file_url") && v == JsonToken.VALUE_STRING) {
+        url = parser.getText();
+      } else if (field.equals("source_file_relative_path") && v == JsonToken.VALUE_STRING) {
+        relativePath = parser.getText();
+      } else if (field.equals("file_size_bytes") && v == JsonToken.VALUE_NUMBER_INT) {
+        size = parser.getValueAsLong(-1);
+      } else {
+        parser.skipChildren();
+      }
+    }
+    if (url == null || url.isEmpty() || relativePath == null || size < 0) {
+      throw new InputException(lineNumber, "record file_reference needs staging_file_url and"
+          + " source_file_relative_path (strings) and file_size_bytes (an integer of 0 or more)");
+    }
+    return new FileReference(url, relativePath, size);
   }
 
   private static List<MetaChange> sourceChanges(JsonParser parser) throws IOException {
@@ -492,12 +597,22 @@ public final class MessageDecoder implements RecordCursor {
   @Override
   public Record record() {
     return new Record(randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
-        (int) (messageEnd - messageStart));
+        (int) (messageEnd - messageStart), recordFile);
+  }
+
+  @Override
+  public long line() {
+    return recordLine;
   }
 
   /** The parser's line of the end of the message just decoded. */
   int messageEndRow() {
     return messageEndRow;
+  }
+
+  /** The record just set aside ({@link Kind#REJECTED}). */
+  RejectedRecord rejection() {
+    return rejection;
   }
 
   /** The STATE just read. */

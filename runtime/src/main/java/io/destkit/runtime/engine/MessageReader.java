@@ -241,6 +241,11 @@ public final class MessageReader {
   }
 
   /** The STATE just read, when {@link #next} said STATE. */
+  public io.destkit.runtime.rejected.RejectedRecord rejection() {
+    return decoder.rejection();
+  }
+
+  /** The STATE just read. */
   public StateMessage state() {
     return decoder.state();
   }

@@ -13,4 +13,7 @@ public interface RecordCursor {
 
   /** The record, with a new raw id. */
   Record record();
+
+  /** The input line the record came on, 1 for the first. */
+  long line();
 }

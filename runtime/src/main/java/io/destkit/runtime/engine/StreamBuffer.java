@@ -14,6 +14,8 @@ final class StreamBuffer {
   private List<Record> records = new ArrayList<>();
   /** The sequence number of each record held, by position. */
   private long[] sequences = new long[16];
+  /** The input line of each record held, by position: for a record the connector refuses while writing it. */
+  private long[] lines = new long[16];
   private long bytes;
   private long footprint;
   /** Records of this stream read so far, and their bytes: for progress reports. */
@@ -25,11 +27,13 @@ final class StreamBuffer {
     this.counter = counter;
   }
 
-  void add(Record record, long sequence, long recordFootprint) {
+  void add(Record record, long sequence, long line, long recordFootprint) {
     if (records.size() == sequences.length) {
       sequences = Arrays.copyOf(sequences, sequences.length * 2);
+      lines = Arrays.copyOf(lines, sequences.length);
     }
     sequences[records.size()] = sequence;
+    lines[records.size()] = line;
     records.add(record);
     received++;
     receivedBytes += record.size();
@@ -58,14 +62,15 @@ final class StreamBuffer {
     return records.isEmpty() ? Long.MAX_VALUE : sequences[0];
   }
 
-  /** The records handed over, with the sequence number of each. */
-  record Taken(List<Record> records, long[] sequences) {}
+  /** The records handed over, with the sequence number and input line of each. */
+  record Taken(List<Record> records, long[] sequences, long[] lines) {}
 
   /** Hands the records over and starts empty. */
   Taken take() {
-    Taken taken = new Taken(records, sequences);
+    Taken taken = new Taken(records, sequences, lines);
     records = new ArrayList<>(Math.min(taken.records().size(), 1 << 16));
     sequences = new long[Math.max(16, Math.min(taken.records().size(), 1 << 16))];
+    lines = new long[sequences.length];
     bytes = 0;
     footprint = 0;
     return taken;

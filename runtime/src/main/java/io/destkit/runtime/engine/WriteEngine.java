@@ -2,6 +2,8 @@ package io.destkit.runtime.engine;
 
 import io.destkit.runtime.error.IncompleteStreamsException;
 import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.rejected.RejectedRecord;
+import io.destkit.runtime.rejected.RejectedRecordsSink;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.RecordBatch;
@@ -45,6 +47,7 @@ public final class WriteEngine {
   private final BlockingQueue<WriterTask> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final MemoryBudget budget;
   private final Progress progress;
+  private final Rejections rejections;
 
   /** Streams of the catalog that sent STREAM_STATUS COMPLETE, and those that sent INCOMPLETE (which stays). */
   private final Set<StreamDescriptor> completed = new HashSet<>();
@@ -57,6 +60,16 @@ public final class WriteEngine {
 
   public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
       PrintStream err) {
+    this(catalog, handlers, options, out, err, null);
+  }
+
+  /**
+   * An engine that sets aside the records it cannot load into {@code rejectedRecords} (the rejected-records option)
+   * rather than failing; null for none. The engine closes the sink at the end of {@link #run}.
+   */
+  public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
+      PrintStream err, RejectedRecordsSink rejectedRecords) {
+    this.rejections = new Rejections(rejectedRecords, handlers);
     this.catalog = catalog;
     this.handlers = handlers;
     this.options = options;
@@ -107,6 +120,15 @@ public final class WriteEngine {
           failure.addSuppressed(e);
         }
       }
+      try {
+        rejections.close();
+      } catch (Exception | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
     }
     progress.report(failure == null ? "done" : "stopped", buffers.values(), System.nanoTime());
     if (failure instanceof Exception e) {
@@ -119,11 +141,17 @@ public final class WriteEngine {
   private void refuseUnhandledStreams() throws io.destkit.runtime.config.ConfigException {
     List<String> refused = new ArrayList<>();
     List<String> mismatched = new ArrayList<>();
+    List<String> withFiles = new ArrayList<>();
     for (StreamContext stream : catalog.streams()) {
       if (!handlers.accepts(stream)) {
         refused.add(stream.descriptor() + " in mode " + stream.destinationSyncMode().protocolValue());
-      } else if (handlers.codec(stream) != null) {
-        mismatched.addAll(TypedStreams.problems(stream, handlers.codec(stream)));
+      } else {
+        if (stream.includeFiles() && !handlers.acceptsFiles(stream)) {
+          withFiles.add(stream.descriptor().toString());
+        }
+        if (handlers.codec(stream) != null) {
+          mismatched.addAll(TypedStreams.problems(stream, handlers.codec(stream)));
+        }
       }
     }
     if (!mismatched.isEmpty()) {
@@ -136,6 +164,12 @@ public final class WriteEngine {
           + String.join(", ", refused) + ": no writer of the connector takes that mode. Choose a supported"
           + " destination sync mode for the stream.");
     }
+    if (!withFiles.isEmpty()) {
+      throw new io.destkit.runtime.config.ConfigException("This destination cannot copy the files of "
+          + String.join(", ", withFiles) + ": the catalog asks for them (include_files), but the connector does not"
+          + " handle files for that stream. Turn off copying raw files for the stream in the connection, or use a"
+          + " destination that handles files.");
+    }
   }
 
   /**
@@ -144,7 +178,8 @@ public final class WriteEngine {
    * of messages (at once when reading waits for the writer).
    */
   private Throwable read(InputStream input) throws InterruptedException {
-    MessageReader messages = new MessageReader(input, new MessageDecoder(catalog, handlers), 1 << 20);
+    MessageReader messages = new MessageReader(input,
+        new MessageDecoder(catalog, handlers, rejections.enabled()), 1 << 20);
     Throwable failure = null;
     try {
       while (writerFailure == null && readSome(messages)) {
@@ -178,7 +213,8 @@ public final class WriteEngine {
         return false;
       }
       switch (kind) {
-        case RECORD -> onRecord(messages.record().stream(), messages.record().record());
+        case RECORD -> onRecord(messages.record().stream(), messages.record().record(), messages.record().line());
+        case REJECTED -> onRejected(messages.rejection());
         case STATE -> onState(messages.state());
         case STREAM_COMPLETE -> onStreamComplete(messages.completed());
         case STREAM_INCOMPLETE -> onStreamIncomplete(messages.completed());
@@ -188,7 +224,7 @@ public final class WriteEngine {
     return true;
   }
 
-  private void onRecord(StreamContext stream, Record record) throws InterruptedException {
+  private void onRecord(StreamContext stream, Record record, long line) throws InterruptedException {
     if (stream != lastStream) {
       lastBuffer = buffers.get(stream.descriptor());
       lastStream = stream;
@@ -205,7 +241,7 @@ public final class WriteEngine {
       }
       flush(List.of(largest));
     }
-    buffer.add(record, checkpoints.recordsRead(), footprint);
+    buffer.add(record, checkpoints.recordsRead(), line, footprint);
     checkpoints.recordRead(buffer.counter, record);
     if (buffer.rows() >= options.batchRows() || buffer.bytes() >= options.batchBytes()) {
       flush(List.of(buffer));
@@ -219,13 +255,28 @@ public final class WriteEngine {
     }
   }
 
+  /** A record the decoder set aside: counted as received and rejected, and on its way to the sink. */
+  private void onRejected(RejectedRecord record) {
+    checkpoints.recordRejected(buffers.get(record.stream()).counter, record.message().length);
+    rejections.setAside(record);
+  }
+
   private void onState(StateMessage state) throws InterruptedException {
     checkpoints.stateRead(state);
     long oldest = oldestBuffered();
     if (checkpoints.hasCovered(oldest)) {
       // Every record before it is already with the writer: it leaves with the next commit.
-      enqueue(new WriterTask.Commit(checkpoints.takeCovered(oldest)));
+      commit(checkpoints.takeCovered(oldest));
     }
+  }
+
+  /** Queues a commit that echoes {@code states}, after the records set aside so far, which they may count. */
+  private void commit(List<Checkpoints.Pending> states) throws InterruptedException {
+    List<RejectedRecord> setAside = rejections.takeSetAside();
+    if (setAside != null) {
+      enqueue(new WriterTask.Reject(setAside));
+    }
+    enqueue(new WriterTask.Commit(states));
   }
 
   private void onStreamComplete(StreamDescriptor descriptor) throws InterruptedException {
@@ -275,11 +326,12 @@ public final class WriteEngine {
       if (!buffer.isEmpty()) {
         long footprint = buffer.footprint();
         StreamBuffer.Taken taken = buffer.take();
-        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, taken.records()), taken.sequences(), footprint));
+        enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, taken.records()), taken.sequences(),
+            taken.lines(), footprint));
       }
     }
     lastFlush = System.nanoTime();
-    enqueue(new WriterTask.Commit(checkpoints.takeCovered(oldestBuffered())));
+    commit(checkpoints.takeCovered(oldestBuffered()));
   }
 
   private long oldestBuffered() {
@@ -320,6 +372,7 @@ public final class WriteEngine {
         WriterTask task = queue.take();
         if (task instanceof WriterTask.Batch batch) {
           handlers.records(batch.batch());
+          rejections.refused(batch.batch(), batch.lines());
           checkpoints.written(batch.batch(), batch.sequences());
           budget.release(batch.footprint());
           dirty = true;
@@ -328,7 +381,10 @@ public final class WriteEngine {
             handlers.commit();
             dirty = false;
           }
+          rejections.commit();
           checkpoints.echo(commit.states());
+        } else if (task instanceof WriterTask.Reject reject) {
+          rejections.write(reject.records());
         } else if (task instanceof WriterTask.Complete complete) {
           handlers.streamComplete(complete.stream());
         } else {

@@ -1,5 +1,6 @@
 package io.destkit.runtime.engine;
 
+import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
 import java.util.List;
@@ -10,7 +11,10 @@ sealed interface WriterTask {
    * Write these records, whose sequence numbers are {@code sequences}; {@code footprint} goes back to the budget once
    * they are written.
    */
-  record Batch(RecordBatch batch, long[] sequences, long footprint) implements WriterTask {}
+  record Batch(RecordBatch batch, long[] sequences, long[] lines, long footprint) implements WriterTask {}
+
+  /** Set these records aside (the rejected-records option), before the commit that follows. */
+  record Reject(List<RejectedRecord> records) implements WriterTask {}
 
   /** Commit what was written, then echo these states, which it covers. */
   record Commit(List<Checkpoints.Pending> states) implements WriterTask {}

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.destkit.runtime.discover.DestinationCatalog;
+import io.destkit.runtime.discover.DestinationOperation;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.secret.SecretMasker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The connector's standard output: protocol messages only, one JSON object a line, each flushed whole so that the
@@ -46,6 +49,41 @@ public final class ProtocolOutput {
       json.writeStringField("type", "SPEC");
       json.writeFieldName("spec");
       json.writeTree(specification);
+      json.writeEndObject();
+    });
+  }
+
+  /**
+   * {@code {"type":"DESTINATION_CATALOG","destination_catalog":{"operations":[...]}}}: what {@code discover} found,
+   * each operation with its object, mode, schema and matching keys (left out when there are none).
+   */
+  public synchronized void destinationCatalog(DestinationCatalog catalog) {
+    message(() -> {
+      json.writeStartObject();
+      json.writeStringField("type", "DESTINATION_CATALOG");
+      json.writeObjectFieldStart("destination_catalog");
+      json.writeArrayFieldStart("operations");
+      for (DestinationOperation operation : catalog.operations()) {
+        json.writeStartObject();
+        json.writeStringField("object_name", operation.objectName());
+        json.writeStringField("sync_mode", operation.syncMode().protocolValue());
+        json.writeFieldName("json_schema");
+        json.writeTree(operation.jsonSchema());
+        if (!operation.matchingKeys().isEmpty()) {
+          json.writeArrayFieldStart("matching_keys");
+          for (List<String> key : operation.matchingKeys()) {
+            json.writeStartArray();
+            for (String part : key) {
+              json.writeString(part);
+            }
+            json.writeEndArray();
+          }
+          json.writeEndArray();
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
       json.writeEndObject();
     });
   }

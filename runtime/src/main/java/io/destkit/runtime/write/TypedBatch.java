@@ -1,7 +1,10 @@
 package io.destkit.runtime.write;
 
+import io.destkit.runtime.error.FileTransferException;
+import io.destkit.runtime.files.StagedFile;
 import io.destkit.runtime.types.MetaChange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Records of a typed stream for one call of an {@code @OnRecords} method, with what each came with: its id, when it
@@ -39,6 +42,16 @@ public final class TypedBatch<T> {
    */
   public void changed(int index, List<MetaChange> written) {
     batch.changed(index, written);
+  }
+
+  /** The staged file record {@code index} describes, checked; empty when it has none (see {@link RecordBatch#file}). */
+  public Optional<StagedFile> file(int index) throws FileTransferException {
+    return batch.file(index);
+  }
+
+  /** The target refused record {@code index}: see {@link RecordBatch#rejected}. */
+  public void rejected(int index, String reason) {
+    batch.rejected(index, reason);
   }
 
   /** The report of this batch, for a connector that writes the records as a {@link RecordBatch} of its own. */

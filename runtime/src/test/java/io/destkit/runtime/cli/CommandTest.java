@@ -17,14 +17,21 @@ class CommandTest {
   }
 
   @Test
+  void parsesDiscover() {
+    assertEquals(new Command.Discover(Path.of("c.json")),
+        Command.parse(new String[] {"discover", "--config", "c.json"}));
+  }
+
+  @Test
   void acceptsOptionsWithEqualsSign() {
     assertEquals(new Command.Check(Path.of("c.json")), Command.parse(new String[] {"check", "--config=c.json"}));
   }
 
   @Test
   void mistakesSayWhatIsWrong() {
-    assertEquals("No command given: expected spec, check or write.", error());
-    assertEquals("Unknown command 'read': expected spec, check or write.", error("read"));
+    assertEquals("No command given: expected spec, check, discover or write.", error());
+    assertEquals("Unknown command 'read': expected spec, check, discover or write.", error("read"));
+    assertEquals("Command discover needs --config FILE.", error("discover"));
     assertEquals("Command check needs --config FILE.", error("check"));
     assertEquals("Option --config needs a value.", error("check", "--config"));
     assertEquals("Command write needs --catalog FILE.", error("write", "--config", "c.json"));

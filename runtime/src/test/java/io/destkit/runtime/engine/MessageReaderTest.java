@@ -177,7 +177,7 @@ class MessageReaderTest {
             + record.emittedAt() + " " + record.changes();
       }
       case STATE -> "STATE " + new String(state, StandardCharsets.UTF_8);
-      case STREAM_COMPLETE, STREAM_INCOMPLETE, OTHER -> kind.name();
+      case STREAM_COMPLETE, STREAM_INCOMPLETE, REJECTED, OTHER -> kind.name();
     };
   }
 

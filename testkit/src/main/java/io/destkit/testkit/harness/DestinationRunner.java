@@ -56,6 +56,14 @@ public abstract sealed class DestinationRunner permits InProcessRunner, ChildPro
     }
   }
 
+  /** {@code discover --config FILE}, the file holding {@code config}: a data activation destination's objects. */
+  public RunResult discover(JsonNode config) {
+    try (TempFiles files = new TempFiles()) {
+      Path configFile = files.write("config.json", Json.write(config));
+      return run(List.of("discover", "--config", configFile.toString()), new byte[0], OutputListener.NONE);
+    }
+  }
+
   /** {@code write --config FILE --catalog FILE} with {@code input} on standard input. */
   public RunResult write(JsonNode config, ConfiguredCatalog catalog, SyncInput input) {
     return write(config, catalog, input, OutputListener.NONE);

@@ -52,13 +52,13 @@ import org.junit.jupiter.api.TestInstance;
  * server or a login in a field. Tests run one at a time.
  *
  * <p>The tests are declared, by family, in the interfaces this class implements: {@link SpecAndCheckSuite},
- * {@link CheckpointSuite}, {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite} and {@link RobustnessSuite}.
- * They reach the connector and this test's destination through {@link SuiteContext}, whose methods are the
+ * {@link CheckpointSuite}, {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link RobustnessSuite},
+ * {@link RejectedRecordsSuite}, {@link FileSuite} and {@link ActivationSuite}. They reach the connector and this test's destination through {@link SuiteContext}, whose methods are the
  * {@code final} ones below.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointSuite, SyncModeSuite, ValueSuite,
-    NameSuite, RobustnessSuite {
+    NameSuite, RobustnessSuite, RejectedRecordsSuite, FileSuite, ActivationSuite {
   private DestinationRunner runner;
   private JsonNode spec;
   private DestinationFeatures features;
@@ -93,8 +93,9 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
   }
 
   /**
-   * What the connector supports. By default the modes its spec lists, and every other feature; override to declare
-   * what it lacks, e.g. {@code DestinationFeatures.fromSpec(spec).without(Feature.NAMESPACES, "one folder only")}.
+   * What the connector supports. By default the modes its spec lists, and every other feature but files; override to
+   * declare what it lacks, e.g. {@code DestinationFeatures.fromSpec(spec).without(Feature.NAMESPACES, "one folder
+   * only")}, or that it handles files: {@code DestinationFeatures.fromSpec(spec).with(Feature.FILES)}.
    */
   protected DestinationFeatures features(JsonNode spec) {
     return DestinationFeatures.fromSpec(spec);
@@ -185,6 +186,20 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
       return reader.rows(catalog, stream);
     } catch (Exception e) {
       throw new AssertionError("Reading back stream " + stream.descriptor() + " failed: " + e, e);
+    }
+  }
+
+  /** The file landed for {@code relativePath} in this test's destination (see {@link DestinationReader#file}). */
+  @Override
+  public final Optional<byte[]> landedFile(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath) {
+    try {
+      if (reader == null) {
+        reader = reader(config());
+      }
+      return reader.file(catalog, stream, relativePath);
+    } catch (Exception e) {
+      throw new AssertionError("Reading back file '" + relativePath + "' of stream " + stream.descriptor()
+          + " failed: " + e, e);
     }
   }
 

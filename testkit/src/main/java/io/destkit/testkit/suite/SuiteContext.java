@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the test families of the standard suite ({@link SpecAndCheckSuite}, {@link CheckpointSuite},
- * {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link RobustnessSuite}) need from the class that runs
+ * {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link RobustnessSuite}, {@link FileSuite}) need from the class that runs
  * them: the connector, its spec and features, this test's destination, and writing to it and reading it back. The
  * families are interfaces, which hold no state, so they reach the suite's through these methods.
  * {@link DestinationSuite} implements them, as {@code final} methods a connector's suite may call too.
@@ -49,6 +49,12 @@ public interface SuiteContext {
 
   /** The rows of {@code stream} in this test's destination now (see {@link DestinationReader#rows}). */
   List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream);
+
+  /**
+   * The bytes of the file landed in this test's destination for a record of {@code stream} naming
+   * {@code relativePath}; empty when there is none (see {@link DestinationReader#file}).
+   */
+  Optional<byte[]> landedFile(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath);
 
   /**
    * Fails, listing every difference, unless the rows of {@code stream} are exactly {@code records} (sent with

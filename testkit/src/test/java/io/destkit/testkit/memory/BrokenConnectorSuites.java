@@ -28,4 +28,11 @@ public final class BrokenConnectorSuites {
       super(MemoryDestination.Flaw.NULLS_THE_PRIMARY_KEY);
     }
   }
+
+  /** Takes staged files unchecked: a file cut short, a path out of the destination. */
+  public static final class TrustsStagedFiles extends MemorySuite {
+    public TrustsStagedFiles() {
+      super(MemoryDestination.Flaw.TRUSTS_STAGED_FILES);
+    }
+  }
 }

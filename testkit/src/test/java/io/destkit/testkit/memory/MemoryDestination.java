@@ -22,7 +22,9 @@ public final class MemoryDestination implements DestinationDefinition<MemoryDest
     /** It never stores the last field of a stream. */
     DROPS_THE_LAST_FIELD,
     /** It stores null in the primary key fields. */
-    NULLS_THE_PRIMARY_KEY
+    NULLS_THE_PRIMARY_KEY,
+    /** It takes a record's staged file as it is, unchecked: any size, any relative path. */
+    TRUSTS_STAGED_FILES
   }
 
   /** The config: which store, and a secret that must never be printed. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,8 @@ public final class MemoryStore {
   private static final Map<String, MemoryStore> STORES = new ConcurrentHashMap<>();
 
   final Map<StreamDescriptor, List<Map<String, Object>>> tables = new HashMap<>();
+  /** The committed files of each stream, by their relative path. */
+  final Map<StreamDescriptor, Map<String, byte[]>> files = new HashMap<>();
 
   private MemoryStore() {}
 
@@ -30,6 +33,11 @@ public final class MemoryStore {
   /** Forgets the store called {@code name}. */
   public static void drop(String name) {
     STORES.remove(name);
+  }
+
+  /** The committed file of {@code stream} at {@code relativePath}, if there is one. */
+  public synchronized Optional<byte[]> file(StreamDescriptor stream, String relativePath) {
+    return Optional.ofNullable(files.getOrDefault(stream, Map.of()).get(relativePath)).map(byte[]::clone);
   }
 
   /** Copies of the committed rows of {@code stream}; empty when it has none. */

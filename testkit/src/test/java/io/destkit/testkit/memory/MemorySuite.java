@@ -5,6 +5,7 @@ import io.destkit.testkit.harness.DestinationRunner;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import io.destkit.testkit.messages.Json;
+import io.destkit.testkit.suite.DestinationFeatures;
 import io.destkit.testkit.suite.DestinationReader;
 import io.destkit.testkit.suite.DestinationSuite;
 import java.util.List;
@@ -38,7 +39,17 @@ public abstract class MemorySuite extends DestinationSuite {
       public List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream) {
         return store.rows(stream.descriptor());
       }
+
+      @Override
+      public Optional<byte[]> file(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath) {
+        return store.file(stream.descriptor(), relativePath);
+      }
     };
+  }
+
+  @Override
+  protected DestinationFeatures features(JsonNode spec) {
+    return DestinationFeatures.fromSpec(spec).with(DestinationFeatures.Feature.FILES);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.destkit.testkit.memory;
 
 import io.destkit.annotations.DestinationSyncMode;
+import io.destkit.runtime.files.StagedFile;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.RecordBatch;
@@ -8,6 +9,8 @@ import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.runtime.write.WriteHandlers;
 import io.destkit.testkit.suite.DestinationReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,12 +18,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Writes into a {@link MemoryStore}: records wait in a transaction until commit; overwrite stages rows and swaps them
  * in when the stream completes; append_dedup keeps the newest record per key; a truncate refresh removes older
- * generations when the stream completes.
+ * generations when the stream completes. Files of append streams are kept by relative path, committed with their
+ * records.
  */
 final class MemoryWriter implements WriteHandlers {
   private static final Set<DestinationSyncMode> MODES = Set.of(DestinationSyncMode.APPEND,
@@ -31,6 +36,9 @@ final class MemoryWriter implements WriteHandlers {
   private final Map<StreamDescriptor, StreamContext> streams = new HashMap<>();
   private final Map<StreamDescriptor, List<Map<String, Object>>> pending = new LinkedHashMap<>();
   private final Map<StreamDescriptor, List<Map<String, Object>>> staged = new HashMap<>();
+  private final Map<StreamDescriptor, Map<String, byte[]>> pendingFiles = new HashMap<>();
+  /** Where a file would go, for the runtime's check that its path stays inside. */
+  private static final Path ROOT = Path.of("/memory");
 
   MemoryWriter(MemoryStore store, MemoryDestination.Flaw flaw) {
     this.store = store;
@@ -43,6 +51,11 @@ final class MemoryWriter implements WriteHandlers {
   }
 
   @Override
+  public boolean acceptsFiles(StreamContext stream) {
+    return stream.destinationSyncMode() == DestinationSyncMode.APPEND;
+  }
+
+  @Override
   public void streamStart(StreamContext stream) {
     streams.put(stream.descriptor(), stream);
     if (stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE) {
@@ -51,11 +64,24 @@ final class MemoryWriter implements WriteHandlers {
   }
 
   @Override
-  public void records(RecordBatch batch) {
+  public void records(RecordBatch batch) throws Exception {
     StreamContext stream = batch.stream();
     List<Map<String, Object>> rows = pending.computeIfAbsent(stream.descriptor(), k -> new ArrayList<>());
-    for (Record record : batch.records()) {
+    for (int i = 0; i < batch.size(); i++) {
+      Record record = batch.records().get(i);
       refuseANulledCursor(stream, record);
+      if (flaw == MemoryDestination.Flaw.TRUSTS_STAGED_FILES && record.file() != null) {
+        pendingFiles.computeIfAbsent(stream.descriptor(), k -> new HashMap<>()).put(
+            record.file().sourceFileRelativePath(), Files.readAllBytes(Path.of(record.file().stagingFileUrl())));
+        rows.add(row(stream, record));
+        continue;
+      }
+      Optional<StagedFile> file = batch.file(i);
+      if (file.isPresent()) {
+        file.get().target(ROOT);
+        pendingFiles.computeIfAbsent(stream.descriptor(), k -> new HashMap<>())
+            .put(file.get().relativePath(), Files.readAllBytes(file.get().path()));
+      }
       rows.add(row(stream, record));
     }
   }
@@ -111,8 +137,11 @@ final class MemoryWriter implements WriteHandlers {
             store.tables.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).addAll(entry.getValue());
         }
       }
+      pendingFiles.forEach((stream, files) -> store.files.computeIfAbsent(stream, k -> new HashMap<>())
+          .putAll(files));
     }
     pending.clear();
+    pendingFiles.clear();
   }
 
   private static void upsert(List<Map<String, Object>> table, Map<String, Object> row, StreamContext stream) {

@@ -42,6 +42,15 @@ class SuiteCatchesBrokenConnectorsTest {
     outcome.assertFailed("primaryKeyAndCursorValuesLandIntact", "a row landed without its key (tenant, id null");
   }
 
+  @Test
+  void aConnectorThatTrustsStagedFilesFailsTheFileTests() {
+    Outcome outcome = run(BrokenConnectorSuites.TrustsStagedFiles.class);
+    outcome.assertFailed("aFileOfAnotherSizeThanDeclaredFailsTheSyncNamingIt",
+        "The sync must fail on a staged file of another size");
+    outcome.assertFailed("aRelativePathLeadingOutOfTheDestinationIsRefused",
+        "The sync must fail on a file whose relative path leads out");
+  }
+
   /** Runs every test of {@code suite} and returns which failed, with their messages, and which passed. */
   private static Outcome run(Class<?> suite) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build();

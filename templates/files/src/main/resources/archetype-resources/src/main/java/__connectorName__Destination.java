@@ -9,7 +9,9 @@ import io.destkit.annotations.OnCommit;
 import io.destkit.annotations.OnRecords;
 import io.destkit.annotations.OnStreamComplete;
 import io.destkit.annotations.OnStreamStart;
+import io.destkit.runtime.error.FileTransferException;
 import io.destkit.runtime.files.RotatingJsonLinesWriter;
+import io.destkit.runtime.files.StagedFile;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.RecordJson;
@@ -23,6 +25,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,11 @@ import java.util.UUID;
  * <p>{@code append} adds files. {@code overwrite}, and a refresh that drops older generations, replace the stream's
  * files only once the stream ends COMPLETE: until then the new files wait in a hidden staging folder, so an
  * interrupted sync keeps the old data.
+ *
+ * <p>Files with their records: for a stream whose catalog entry asks for them ({@code include_files}), each record
+ * names a file the platform staged; it is copied, checked for its declared size and atomically, to
+ * {@code <folder>/<namespace>/<stream>.files/<relative path>}, beside the stream's folder ({@link StreamFiles}). A
+ * file is in place once its batch is written, before its record's commit; a retried sync copies it again over it.
  */
 @Destination(name = "${destinationName}", title = "${connectorName}",
     documentationUrl = "https://example.com/docs/${destinationName}", config = ${connectorName}Config.class)
@@ -46,6 +54,8 @@ public class ${connectorName}Destination {
   private final String filePrefix = ZonedDateTime.now(ZoneOffset.UTC).format(SYNC_TIME) + "-"
       + UUID.randomUUID().toString().substring(0, 8);
   private final Map<StreamDescriptor, RotatingJsonLinesWriter> writers = new LinkedHashMap<>();
+  /** The files of the streams that include them. */
+  private final Map<StreamDescriptor, StreamFiles> files = new LinkedHashMap<>();
 
   public ${connectorName}Destination(${connectorName}Config config) {
     this.config = config;
@@ -71,16 +81,31 @@ public class ${connectorName}Destination {
       // A retry of the same generation resumes what the failed attempt committed (its states were echoed).
       String attempt = stream.generationId() > 0 ? "generation-" + stream.generationId() : filePrefix;
       writer = RotatingJsonLinesWriter.replacing(folder, filePrefix, config.maxFileBytes(), attempt);
+      if (stream.includeFiles()) {
+        files.put(stream.descriptor(), StreamFiles.replacing(folder, attempt));
+      }
     } else {
       writer = RotatingJsonLinesWriter.appending(folder, filePrefix, config.maxFileBytes());
+      if (stream.includeFiles()) {
+        files.put(stream.descriptor(), StreamFiles.appending(folder));
+      }
     }
     writers.put(stream.descriptor(), writer);
   }
 
-  @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE})
-  void write(RecordBatch batch) throws IOException {
+  /** Each record as a line; with its file, when the stream includes files (see {@link StreamFiles}). */
+  @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE}, files = true)
+  void write(RecordBatch batch) throws IOException, FileTransferException {
     RotatingJsonLinesWriter writer = writers.get(batch.stream().descriptor());
-    for (Record record : batch.records()) {
+    StreamFiles streamFiles = files.get(batch.stream().descriptor());
+    for (int i = 0; i < batch.size(); i++) {
+      Record record = batch.records().get(i);
+      if (streamFiles != null) {
+        Optional<StagedFile> file = batch.file(i);
+        if (file.isPresent()) {
+          streamFiles.copy(file.get());
+        }
+      }
       writer.write(json -> RecordJson.write(batch.stream(), record, json));
     }
   }
@@ -98,6 +123,9 @@ public class ${connectorName}Destination {
   void complete(StreamContext stream) throws IOException {
     if (replacesOldFiles(stream)) {
       writers.get(stream.descriptor()).replaceOld();
+      if (files.containsKey(stream.descriptor())) {
+        files.get(stream.descriptor()).replaceOld();
+      }
     }
   }
 

@@ -19,8 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Reads back the lines of a stream's files, as the testkit's suite compares them with what it sent. */
+/**
+ * Reads back the lines of a stream's files, and the files of its records, as the testkit's suite compares them with
+ * what it sent.
+ */
 final class JsonLinesReader implements DestinationReader {
   /** Decimals as BigDecimal: a double would round them, or make 1E+400 infinite. */
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -44,6 +48,18 @@ final class JsonLinesReader implements DestinationReader {
       }
     }
     return rows;
+  }
+
+  @Override
+  public Optional<byte[]> file(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath)
+      throws IOException {
+    Path folder = StreamFiles.folderOf(StreamFolders.of(root, stream.descriptor())).toAbsolutePath().normalize();
+    Path file = folder.resolve(relativePath).normalize();
+    // Never read outside the stream's files, whatever path a test asks about.
+    if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readAllBytes(file));
   }
 
   /** A line as a row: the Airbyte columns, and each field of the data in the form its type reads best. */

@@ -8,6 +8,7 @@ import static io.destkit.testkit.messages.Messages.raw;
 import static io.destkit.testkit.messages.Messages.record;
 import static io.destkit.testkit.messages.Messages.streamState;
 import static io.destkit.testkit.messages.Messages.streamStatus;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What this destination adds to the standard suite: how its files are laid out, rotated and written. */
+/**
+ * What this destination adds to the standard suite: how its files are laid out, rotated and written, and where the
+ * files of a file-based stream's records go.
+ */
 class ${connectorName}DestinationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +41,9 @@ class ${connectorName}DestinationTest {
 
   @TempDir
   Path root;
+  /** Where the tests stage files, as the platform does before sending their records. */
+  @TempDir
+  Path staging;
 
   @Test
   void eachStreamHasItsFolderAndEachSyncItsFiles() throws IOException {
@@ -113,6 +120,98 @@ class ${connectorName}DestinationTest {
     JsonNode status = result.connectionStatus().orElseThrow();
     assertEquals("FAILED", status.path("status").asText(), result::toString);
     assertTrue(status.path("message").asText().contains("is a file, not a folder"), result::toString);
+  }
+
+  @Test
+  void aRecordsFileIsCopiedBesideItsStreamUnderItsRelativePath() throws IOException {
+    ConfiguredStream papers = papers().append();
+    byte[] pdf = new byte[100_000];
+    for (int i = 0; i < pdf.length; i++) {
+      pdf[i] = (byte) (i * 13);
+    }
+    Path staged = Files.write(staging.resolve("a1b2"), pdf);
+    RunResult result = connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+        record(papers, object("id", 1, "file_name", "report.pdf")).withFile(staged, "2024/q1/report.pdf"),
+        streamStatus(papers, StreamStatus.COMPLETE)));
+    assertTrue(result.succeeded(), result::toString);
+    Path copied = root.resolve("docs").resolve("papers.files").resolve("2024").resolve("q1").resolve("report.pdf");
+    assertArrayEquals(pdf, Files.readAllBytes(copied));
+    assertEquals(1, files(root.resolve("docs").resolve("papers")).size(), "the record's line is written as ever");
+    assertEquals(List.of(), hiddenFiles(), "no temporary file may be left behind");
+  }
+
+  @Test
+  void aFileOfAnotherSizeThanDeclaredFailsTheSyncAndLandsNothing() throws IOException {
+    ConfiguredStream papers = papers().append();
+    Path staged = Files.writeString(staging.resolve("c3d4"), "cut short");
+    RunResult result = connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+        record(papers, object("id", 1)).withFileReference(staged.toString(), "notes.txt", 1000),
+        streamStatus(papers, StreamStatus.COMPLETE)));
+    assertEquals(1, result.exitCode(), result::toString);
+    String message = result.traceErrors().get(0).path("message").asText();
+    assertTrue(message.contains("notes.txt") && message.contains("holds 9 bytes")
+        && message.contains("file_size_bytes 1000"), message);
+    assertEquals(List.of(), regularFiles(root.resolve("docs").resolve("papers.files")));
+    assertEquals(List.of(), hiddenFiles());
+  }
+
+  @Test
+  void aPathWithDotDotIsRefusedEvenWhenItWouldStayInTheFolder() throws IOException {
+    ConfiguredStream papers = papers().append();
+    Path staged = Files.writeString(staging.resolve("e5f6"), "escape");
+    // From docs/papers.files, ../../escape.txt is the folder's own root; one more .. is outside it.
+    for (String path : List.of("../../escape.txt", "../../../escape.txt", "/tmp/escape.txt")) {
+      RunResult result = connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+          record(papers, object("id", 1)).withFile(staged, path), streamStatus(papers, StreamStatus.COMPLETE)));
+      assertEquals(1, result.exitCode(), result::toString);
+      String message = result.traceErrors().get(0).path("message").asText();
+      assertTrue(message.contains("'" + path + "'") && message.contains("refused"), message);
+    }
+    assertTrue(Files.notExists(root.resolve("escape.txt")));
+    assertTrue(Files.notExists(root.resolveSibling("escape.txt")));
+    assertEquals(List.of(), regularFiles(root.resolve("docs").resolve("papers.files")));
+  }
+
+  @Test
+  void overwriteReplacesTheOldFilesOnlyOnceTheStreamCompletes() throws IOException {
+    ConfiguredStream papers = papers().overwrite();
+    Path first = Files.writeString(staging.resolve("first"), "first");
+    Path second = Files.writeString(staging.resolve("second"), "second");
+    Path files = root.resolve("docs").resolve("papers.files");
+    assertTrue(connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+        record(papers, object("id", 1)).withFile(first, "a.txt"), streamStatus(papers, StreamStatus.COMPLETE)))
+        .succeeded());
+    RunResult interrupted = connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+        record(papers, object("id", 2)).withFile(second, "b.txt")));
+    assertEquals(1, interrupted.exitCode(), "a stream that never completes fails the sync");
+    assertEquals(List.of(files.resolve("a.txt")), regularFiles(files), "an interrupted sync keeps the old files");
+    assertTrue(connector.write(config(64), ConfiguredCatalog.of(papers), SyncInput.of(
+        record(papers, object("id", 2)).withFile(second, "b.txt"), streamStatus(papers, StreamStatus.COMPLETE)))
+        .succeeded());
+    assertEquals(List.of(files.resolve("b.txt")), regularFiles(files), "a completed overwrite replaces them");
+    assertEquals("second", Files.readString(files.resolve("b.txt")));
+    assertEquals(List.of(), hiddenFiles(), "the staged files moved in, the old ones are gone");
+  }
+
+  private static ConfiguredStream papers() {
+    return ConfiguredStream.named("papers").inNamespace("docs")
+        .withFields(field("id", integer()), field("file_name", string())).withFiles();
+  }
+
+  private static List<Path> regularFiles(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      return paths.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  private List<String> hiddenFiles() throws IOException {
+    try (Stream<Path> everything = Files.walk(root)) {
+      return everything.map(path -> root.relativize(path).toString())
+          .filter(name -> name.startsWith(".") || name.contains("/.")).toList();
+    }
   }
 
   private JsonNode config(int maxFileMegabytes) {

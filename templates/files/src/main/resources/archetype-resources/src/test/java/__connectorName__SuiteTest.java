@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.testkit.harness.DestinationRunner;
 import io.destkit.testkit.messages.Json;
+import io.destkit.testkit.suite.DestinationFeatures;
 import io.destkit.testkit.suite.DestinationReader;
 import io.destkit.testkit.suite.DestinationSuite;
 import java.io.IOException;
@@ -40,6 +41,12 @@ class ${connectorName}SuiteTest extends DestinationSuite {
   @Override
   protected DestinationReader reader(JsonNode config) {
     return new JsonLinesReader(Path.of(config.path("path").asText()));
+  }
+
+  /** Every feature, files included: its records method takes them ({@code @OnRecords(files = true)}). */
+  @Override
+  protected DestinationFeatures features(JsonNode spec) {
+    return DestinationFeatures.fromSpec(spec).with(DestinationFeatures.Feature.FILES);
   }
 
   @Override

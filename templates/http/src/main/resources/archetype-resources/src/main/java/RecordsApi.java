@@ -2,6 +2,8 @@ package ${package};
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.retry.HttpFailures;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.Record;
@@ -15,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +35,7 @@ import java.util.UUID;
  */
 final class RecordsApi {
   private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper ANSWERS = new ObjectMapper();
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
 
   private final URI url;
@@ -53,7 +57,61 @@ final class RecordsApi {
     byte[] body = body(stream, records);
     String idempotencyKey = records.get(0).rawId().toString();
     retry.call("POST of " + records.size() + " records of stream " + stream.descriptor() + " to " + url,
-        () -> send(body, idempotencyKey));
+        () -> send("POST", url, body, idempotencyKey));
+  }
+
+  /** Writes one record as a JSON object: a generated codec's {@code encode}. */
+  @FunctionalInterface
+  interface Encoder<T> {
+    void encode(T record, JsonGenerator json) throws IOException;
+  }
+
+  /**
+   * PUTs {@code records} to object {@code object} ({@code <url>/../objects/<object>}), which creates or updates each,
+   * matched on field {@code matchingKey}. The API answers, per record in order, {@code {}} or
+   * {@code {"error": "why"}}: the reasons, null for a record it took.
+   */
+  <T> List<String> putObjects(String object, String matchingKey, List<T> records, Encoder<T> encoder)
+      throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * records.size());
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("matching_key", matchingKey);
+      json.writeArrayFieldStart("records");
+      for (T record : records) {
+        encoder.encode(record, json);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    URI target = url.resolve("objects/" + object);
+    String answer = retry.call("PUT of " + records.size() + " " + object + " to " + target,
+        () -> send("PUT", target, bytes.toByteArray(), UUID.randomUUID().toString()));
+    JsonNode results = ANSWERS.readTree(answer).path("results");
+    List<String> refused = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      JsonNode error = results.path(i).path("error");
+      refused.add(error.isTextual() ? error.asText() : null);
+    }
+    return refused;
+  }
+
+  /** Removes the records of object {@code object} whose {@code matchingKey} is one of {@code keys}. */
+  void deleteObjects(String object, String matchingKey, List<String> keys) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * keys.size());
+    try (JsonGenerator json = JSON.createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeStringField("matching_key", matchingKey);
+      json.writeArrayFieldStart("keys");
+      for (String key : keys) {
+        json.writeString(key);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    URI target = url.resolve("objects/" + object + "/delete");
+    retry.call("removal of " + keys.size() + " " + object + " at " + target,
+        () -> send("POST", target, bytes.toByteArray(), UUID.randomUUID().toString()));
   }
 
   /**
@@ -62,25 +120,27 @@ final class RecordsApi {
    */
   void postNothing() throws Exception {
     byte[] body = "{\"records\":[]}".getBytes(StandardCharsets.UTF_8);
-    checkRetry.call("POST of an empty batch to " + url, () -> send(body, UUID.randomUUID().toString()));
+    checkRetry.call("POST of an empty batch to " + url,
+        () -> send("POST", url, body, UUID.randomUUID().toString()));
   }
 
-  private Void send(byte[] body, String idempotencyKey) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(url)
+  /** Sends the request; the answer's body when the API took it (2xx). */
+  private String send(String method, URI target, byte[] body, String idempotencyKey) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(target)
         .timeout(Duration.ofMinutes(1))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotencyKey)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
         .build();
     HttpResponse<String> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw HttpFailures.unreachable("POST to " + url, e);
+      throw HttpFailures.unreachable(method + " to " + target, e);
     }
-    HttpFailures.check("POST to " + url, response);
-    return null;
+    HttpFailures.check(method + " to " + target, response);
+    return response.body();
   }
 
   private static byte[] body(StreamContext stream, List<Record> records) throws IOException {

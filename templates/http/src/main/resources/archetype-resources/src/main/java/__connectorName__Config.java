@@ -5,6 +5,7 @@ import io.destkit.annotations.Pattern;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Range;
 import io.destkit.annotations.Secret;
+import io.destkit.runtime.rejected.RejectedRecordsFiles;
 
 /**
  * What the connector's user fills in. The spec (JSON Schema with Airbyte's UI hints) and a reader that validates a
@@ -32,12 +33,17 @@ public record ${connectorName}Config(
         description = "The wait before the second try; it doubles for each further try (with jitter), up to a"
             + " minute. A Retry-After the API sends takes precedence.")
     @Range(min = 1, max = 60000)
-    int initialBackoffMillis) {
+    int initialBackoffMillis,
+    @Property(name = "rejected_records", title = "Rejected records", order = 5, required = false,
+        description = "Keep the records the API refuses, or that cannot be sent (data that is not an object, a key of"
+            + " the wrong type), in JSON Lines files instead of failing the sync.")
+    RejectedRecordsFiles rejectedRecords) {
 
   /** Never the token: the Java default would print it. */
   @Override
   public String toString() {
     return "${connectorName}Config[url=" + url + ", apiToken=****, batchSize=" + batchSize + ", maxAttempts="
-        + maxAttempts + ", initialBackoffMillis=" + initialBackoffMillis + "]";
+        + maxAttempts + ", initialBackoffMillis=" + initialBackoffMillis + ", rejectedRecords=" + rejectedRecords
+        + "]";
   }
 }

@@ -6,6 +6,7 @@ import io.destkit.runtime.write.RecordJson;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import io.destkit.testkit.suite.DestinationReader;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,20 @@ final class ReceivedRecords implements DestinationReader {
   @Override
   public List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    if (stream.destinationObjectName() != null) {
+      // A stream mapped to an object: the object's records as they are now, fields only.
+      String objectPath = URI.create("http://api" + path).resolve("objects/" + stream.destinationObjectName())
+          .getPath();
+      for (JsonNode record : server.objectRecords(objectPath)) {
+        Map<String, Object> row = new HashMap<>();
+        for (Map.Entry<String, JsonNode> field : record.properties()) {
+          row.put(field.getKey(), value(field.getValue(), stream.fieldTypes().getOrDefault(field.getKey(),
+              AirbyteType.UNKNOWN)));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
     for (JsonNode body : server.acceptedBodies(path)) {
       String namespace = body.hasNonNull("namespace") ? body.path("namespace").asText() : null;
       if (body.path("stream").asText().equals(stream.name()) && Objects.equals(namespace, stream.namespace())) {

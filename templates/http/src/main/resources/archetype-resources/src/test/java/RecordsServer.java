@@ -13,7 +13,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,8 @@ final class RecordsServer implements AutoCloseable {
   private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final List<Request> requests = new ArrayList<>();
   private final Queue<Answer> planned = new ConcurrentLinkedQueue<>();
+  /** The records of each object, by object path ({@code .../objects/<name>}), by matching key value. */
+  private final Map<String, Map<String, JsonNode>> objects = new HashMap<>();
 
   /** A server listening on a free port of 127.0.0.1 that takes {@code token} only. */
   RecordsServer(String token) throws IOException {
@@ -75,6 +80,44 @@ final class RecordsServer implements AutoCloseable {
     return requests(path).stream().filter(request -> request.answered() == 200).map(Request::body).toList();
   }
 
+  /** The records object {@code path} ({@code .../objects/<name>}) holds now, in the order first written. */
+  synchronized List<JsonNode> objectRecords(String path) {
+    return List.copyOf(objects.getOrDefault(path, Map.of()).values());
+  }
+
+  /**
+   * An object API: {@code PUT .../objects/<name>} with {@code {"matching_key": k, "records": [...]}} creates or
+   * updates each record, matched on field k, and answers {@code {"results": [...]}}: {@code {}} per record taken,
+   * {@code {"error": ...}} for one without the key or whose {@code email} is no address (which it does not take);
+   * {@code POST .../objects/<name>/delete} with {@code {"matching_key": k, "keys": [...]}} removes those records.
+   */
+  private synchronized Answer object(String method, String path, JsonNode body) {
+    String matchingKey = body.path("matching_key").asText();
+    if (method.equals("POST") && path.endsWith("/delete")) {
+      Map<String, JsonNode> records = objects.computeIfAbsent(path.substring(0, path.length() - "/delete".length()),
+          p -> new LinkedHashMap<>());
+      body.path("keys").forEach(key -> records.remove(key.asText()));
+      return new Answer(200, null, "{}");
+    }
+    if (!method.equals("PUT") || matchingKey.isEmpty()) {
+      return new Answer(400, null, "{\"error\": \"PUT records with their matching_key\"}");
+    }
+    Map<String, JsonNode> records = objects.computeIfAbsent(path, p -> new LinkedHashMap<>());
+    StringBuilder results = new StringBuilder("{\"results\": [");
+    int i = 0;
+    for (JsonNode record : body.path("records")) {
+      JsonNode key = record.path(matchingKey);
+      String email = record.path("email").asText("");
+      String error = !key.isValueNode() || key.isNull() ? "the record has no " + matchingKey
+          : record.has("email") && !email.contains("@") ? "email is not an email address" : null;
+      if (error == null) {
+        records.put(key.asText(), record);
+      }
+      results.append(i++ == 0 ? "" : ", ").append(error == null ? "{}" : "{\"error\": \"" + error + "\"}");
+    }
+    return new Answer(200, null, results.append("]}").toString());
+  }
+
   /** The records of the accepted requests to {@code path}, in order. */
   List<JsonNode> acceptedRecords(String path) {
     List<JsonNode> records = new ArrayList<>();
@@ -93,10 +136,13 @@ final class RecordsServer implements AutoCloseable {
       }
       String authorization = exchange.getRequestHeaders().getFirst("Authorization");
       Answer answer;
-      if (!"POST".equals(exchange.getRequestMethod())) {
+      boolean objectRequest = exchange.getRequestURI().getPath().contains("/objects/");
+      if (!"POST".equals(exchange.getRequestMethod()) && !objectRequest) {
         answer = new Answer(405, null, "POST only");
       } else if (!("Bearer " + token).equals(authorization)) {
         answer = new Answer(401, null, "{\"error\": \"unknown token\"}");
+      } else if (exchange.getRequestURI().getPath().contains("/objects/")) {
+        answer = object(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
       } else {
         Answer next = planned.poll();
         answer = next != null ? next : new Answer(200, null, "{\"accepted\": " + body.path("records").size() + "}");

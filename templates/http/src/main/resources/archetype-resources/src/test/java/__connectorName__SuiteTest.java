@@ -1,14 +1,19 @@
 package ${package};
 
+import static io.destkit.testkit.messages.Field.field;
+import static io.destkit.testkit.messages.FieldTypes.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.testkit.harness.DestinationRunner;
 import io.destkit.testkit.messages.Json;
+import io.destkit.testkit.suite.ActivationSample;
 import io.destkit.testkit.suite.DestinationFeatures;
 import io.destkit.testkit.suite.DestinationReader;
 import io.destkit.testkit.suite.DestinationSuite;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +59,13 @@ class ${connectorName}SuiteTest extends DestinationSuite {
     ObjectNode wrongToken = workingConfig.deepCopy();
     wrongToken.put("apiToken", "a-token-the-api-does-not-know");
     return Optional.of(wrongToken);
+  }
+
+  @Override
+  public Optional<ActivationSample> activationSample() {
+    return Optional.of(new ActivationSample("contacts", List.of(field("email", string()), field("name", string())),
+        "email", Json.object("email", "ada@example.com", "name", "Ada"),
+        Json.object("email", "grace@example.com", "name", "Grace")));
   }
 
   @AfterAll
