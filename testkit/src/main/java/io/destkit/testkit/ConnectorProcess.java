@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a connector's jar as the platform does: a child JVM with the command's arguments, standard input piped in,
- * standard output and error captured whole. For tests that must see exactly what the platform would.
+ * standard output and error captured whole. For tests that must see exactly what the platform would. When the
+ * protocol's schema can be found (see {@link ProtocolSchema}), every line the connector prints on standard output is
+ * validated against it, and a run that printed anything else fails.
  */
 public final class ConnectorProcess {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
@@ -116,8 +118,10 @@ public final class ConnectorProcess {
         throw new AssertionError("The connector did not finish within " + timeout + ": " + command
             + "\nstderr so far:\n" + new String(err.getNow(new byte[0]), StandardCharsets.UTF_8));
       }
-      return new Result(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+      Result result = new Result(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
           new String(err.join(), StandardCharsets.UTF_8));
+      ProtocolSchema.locate().ifPresentOrElse(schema -> requireProtocol(schema, result), ConnectorProcess::noSchema);
+      return result;
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -161,6 +165,39 @@ public final class ConnectorProcess {
     }
     return bytes.toByteArray();
   }
+
+  /**
+   * Fails, naming each line and what is wrong with it, unless every whole line the connector printed on standard
+   * output is a valid AirbyteMessage of the protocol schema (its payload valid too). A last line without its newline
+   * (the connector was killed while writing it) is not a message yet, and is left out.
+   */
+  private void requireProtocol(ProtocolSchema schema, Result result) {
+    List<String> lines = result.stdoutLines();
+    int whole = result.stdout().endsWith("\n") || lines.isEmpty() ? lines.size() : lines.size() - 1;
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < whole; i++) {
+      List<String> wrong = schema.messageLineProblems(lines.get(i));
+      if (!wrong.isEmpty()) {
+        problems.add("stdout line " + (i + 1) + ": " + String.join("; ", wrong));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AssertionError("The connector printed what the Airbyte protocol does not allow (" + this + "):\n  "
+          + String.join("\n  ", problems) + "\n" + result);
+    }
+  }
+
+  /** Said once per JVM: without the protocol's schema, child processes' output is not validated. */
+  private static void noSchema() {
+    if (!schemaMissingSaid) {
+      schemaMissingSaid = true;
+      System.err.println("destkit testkit: the standard output of child processes is not validated against the"
+          + " protocol schema: " + SchemaFileSetting.fromEnvironment().map(SchemaFileSetting::missingReason)
+              .orElseGet(SchemaFileSetting::unsetReason));
+    }
+  }
+
+  private static volatile boolean schemaMissingSaid;
 
   /** What one run printed, and how it ended. */
   public record Result(int exitCode, String stdout, String stderr) {

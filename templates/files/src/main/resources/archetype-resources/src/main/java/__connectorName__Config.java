@@ -3,6 +3,7 @@ package ${package};
 import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Range;
+import io.destkit.runtime.rejected.RejectedRecordsFiles;
 
 /**
  * What the connector's user fills in. The spec (JSON Schema with Airbyte's UI hints) and a reader that validates a
@@ -16,7 +17,11 @@ public record ${connectorName}Config(
     @Property(title = "File size (MB)", order = 1, defaultValue = "64",
         description = "A file is closed and the next one begun once it holds this many megabytes.")
     @Range(min = 1, max = 4096)
-    int maxFileMegabytes) {
+    int maxFileMegabytes,
+    @Property(name = "rejected_records", title = "Rejected records", order = 2, required = false,
+        description = "Keep records that cannot be written (data that is not an object, a key of the wrong type) in"
+            + " JSON Lines files instead of failing the sync.")
+    RejectedRecordsFiles rejectedRecords) {
 
   /** The size at which a file is rotated, in bytes. */
   long maxFileBytes() {

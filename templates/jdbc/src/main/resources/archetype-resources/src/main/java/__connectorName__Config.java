@@ -4,6 +4,7 @@ import io.destkit.annotations.ConnectorConfig;
 import io.destkit.annotations.Pattern;
 import io.destkit.annotations.Property;
 import io.destkit.annotations.Secret;
+import io.destkit.runtime.rejected.RejectedRecordsFiles;
 
 /**
  * What the connector's user fills in. The spec (JSON Schema with Airbyte's UI hints) and a reader that validates a
@@ -20,11 +21,16 @@ public record ${connectorName}Config(
     String username,
     @Property(title = "Password", order = 2, required = false)
     @Secret
-    String password) {
+    String password,
+    @Property(name = "rejected_records", title = "Rejected records", order = 3, required = false,
+        description = "Keep records that cannot be loaded (data that is not an object, a key of the wrong type) in"
+            + " JSON Lines files instead of failing the sync.")
+    RejectedRecordsFiles rejectedRecords) {
 
   /** Never the password: the Java default would print it. */
   @Override
   public String toString() {
-    return "${connectorName}Config[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=****]";
+    return "${connectorName}Config[jdbcUrl=" + jdbcUrl + ", username=" + username + ", password=****, rejectedRecords="
+        + rejectedRecords + "]";
   }
 }
