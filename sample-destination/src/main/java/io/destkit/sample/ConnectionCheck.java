@@ -1,12 +1,14 @@
 package io.destkit.sample;
 
 import io.destkit.runtime.error.DestinationException;
+import io.destkit.sample.postgres.PostgresConnectionCheck;
+import io.destkit.sample.sqlite.SqliteConnectionCheck;
 
 /**
  * Proves that the configured database can take data: connects, then creates a throwaway table, writes a row, reads it
  * back and drops the table. A failure says what went wrong and what to check; it never holds the password.
  */
-sealed interface ConnectionCheck permits SqliteConnectionCheck, PostgresConnectionCheck {
+public interface ConnectionCheck {
 
   /** The check for the engine of {@code database}. */
   static ConnectionCheck forDatabase(SampleConfig.Database database) {

@@ -12,20 +12,20 @@ import java.util.HexFormat;
  * A throwaway table that a connection check creates, writes a row to, reads it back from and drops: the least that
  * proves the destination can load data. Its name is random, so that checks running at once do not collide.
  */
-final class ProbeTable {
+public final class ProbeTable {
   /** The start of every probe table's name; a leftover one can be told by it. */
-  static final String NAME_PREFIX = "_airbyte_connection_test_";
+  public static final String NAME_PREFIX = "_airbyte_connection_test_";
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PROBE_TEXT = "destkit connection check";
 
   /** What the check was doing when the database refused. */
-  enum Step {
+  public enum Step {
     CREATE, WRITE, READ, DROP
   }
 
   /** The database refused one step of the round trip. */
-  static final class StepFailedException extends Exception {
+  public static final class StepFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final Step step;
@@ -35,7 +35,7 @@ final class ProbeTable {
       this.step = step;
     }
 
-    Step step() {
+    public Step step() {
       return step;
     }
   }
@@ -43,7 +43,7 @@ final class ProbeTable {
   private ProbeTable() {}
 
   /** A new table name, {@link #NAME_PREFIX} and 16 random hex digits (41 characters: within every engine's limit). */
-  static String newName() {
+  public static String newName() {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return NAME_PREFIX + HexFormat.of().formatHex(bytes);
@@ -53,7 +53,7 @@ final class ProbeTable {
    * Creates the table named {@code qualifiedName} (already quoted), writes one row, reads it back and drops the table.
    * Once created, the table is dropped even when a later step fails.
    */
-  static void roundTrip(Connection connection, String qualifiedName) throws StepFailedException {
+  public static void roundTrip(Connection connection, String qualifiedName) throws StepFailedException {
     run(connection, Step.CREATE, "CREATE TABLE " + qualifiedName + " (id INTEGER NOT NULL, note VARCHAR(100))");
     StepFailedException failure = null;
     try {

@@ -4,7 +4,7 @@ import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.JsonFiles;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.sample.jdbc.JdbcConnections;
-import io.destkit.sample.jdbc.SqlIdentifiers;
+import io.destkit.sql.SqlIdentifiers;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.destkit.runtime.rejected.RejectedRecordsFiles;
 
 /** Configuration of the sample SQL destination: which database engine, and where it is. */
 @ConnectorConfig(title = "SQL warehouse (destkit sample)",
-    description = "Loads every stream into a table of a SQLite file or a PostgreSQL database.")
+    description = "Loads every stream into a table of a SQLite file, a PostgreSQL database or a DuckDB file.")
 public record SampleConfig(
     @Property(title = "Database", description = "The database the data lands in.", order = 0)
     Database database,
@@ -19,16 +19,30 @@ public record SampleConfig(
         + " instead of failing the sync.", required = false, order = 1)
     RejectedRecordsFiles rejectedRecords) {
 
+  /** The database engines, one per choice of {@link Database}. */
+  public enum Engine {
+    SQLITE, POSTGRES, DUCKDB
+  }
+
   /** The database engine and its connection settings. */
   @OneOf(discriminator = "engine")
-  public sealed interface Database permits Sqlite, Postgres {}
+  public sealed interface Database permits Sqlite, Postgres, Duckdb {
+    /** The engine of this choice: what {@link Engines} switches over, the one place that tells them apart. */
+    Engine engine();
+  }
 
   /** A SQLite database file on the local disk; created when it does not exist. */
   @Choice(value = "sqlite", title = "SQLite", description = "A single database file; no server needed.")
   public record Sqlite(
       @Property(title = "Database file", description = "Path of the SQLite file; created when missing.",
           examples = "/local/warehouse.sqlite", order = 1)
-      String path) implements Database {}
+      String path) implements Database {
+
+    @Override
+    public Engine engine() {
+      return Engine.SQLITE;
+    }
+  }
 
   /** A PostgreSQL server. */
   @Choice(value = "postgres", title = "PostgreSQL", description = "A PostgreSQL server, loaded with COPY.")
@@ -55,9 +69,28 @@ public record SampleConfig(
       boolean ssl) implements Database {
 
     @Override
+    public Engine engine() {
+      return Engine.POSTGRES;
+    }
+
+    @Override
     public String toString() {
       return "Postgres[host=" + host + ", port=" + port + ", database=" + database + ", schema=" + schema
           + ", username=" + username + ", password=****, ssl=" + ssl + "]";
+    }
+  }
+
+  /** A DuckDB database file on the local disk; created when it does not exist. */
+  @Choice(value = "duckdb", title = "DuckDB", description = "A single DuckDB file, loaded with DuckDB's appender; no"
+      + " server needed. One program at a time may write to it.")
+  public record Duckdb(
+      @Property(title = "Database file", description = "Path of the DuckDB file; created when missing. Streams"
+          + " without namespace go to its schema main.", examples = "/local/warehouse.duckdb", order = 1)
+      String path) implements Database {
+
+    @Override
+    public Engine engine() {
+      return Engine.DUCKDB;
     }
   }
 }

@@ -15,9 +15,11 @@ import io.destkit.runtime.write.RecordBatch;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.TypedBatch;
 import io.destkit.sample.jdbc.JdbcConnections;
-import io.destkit.sample.sql.PostgresWarehouse;
-import io.destkit.sample.sql.SqlWarehouse;
-import io.destkit.sample.sql.SqliteWarehouse;
+import io.destkit.sample.postgres.PostgresConnector;
+import io.destkit.sample.postgres.PostgresWarehouse;
+import io.destkit.sample.sqlite.SqliteDialect;
+import io.destkit.sql.JdbcWarehouse;
+import io.destkit.sql.SqlWarehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -66,7 +68,7 @@ public class SampleDestination {
       throw new ConfigException("Cannot open the SQLite file " + sqlite.path() + ": " + e.getMessage()
           + ". Check that its folder exists and can be written.", e);
     }
-    return new SqliteWarehouse(connection, sqlite.path());
+    return new JdbcWarehouse(new SqliteDialect(sqlite.path()), connection, null);
   }
 
   @OnRecords(modes = {DestinationSyncMode.APPEND, DestinationSyncMode.OVERWRITE, DestinationSyncMode.APPEND_DEDUP})

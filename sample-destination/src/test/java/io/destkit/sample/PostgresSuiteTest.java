@@ -2,7 +2,7 @@ package io.destkit.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.destkit.sample.jdbc.SqlIdentifiers;
+import io.destkit.sql.SqlIdentifiers;
 import io.destkit.testkit.harness.DestinationRunner;
 import io.destkit.testkit.messages.Json;
 import io.destkit.testkit.suite.DestinationFeatures;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.destkit.sample.jdbc.SqlIdentifiers;
+import io.destkit.sql.SqlIdentifiers;
 import io.destkit.testkit.ConnectorProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

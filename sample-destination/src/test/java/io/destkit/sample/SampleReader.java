@@ -1,10 +1,11 @@
 package io.destkit.sample;
 
-import io.destkit.sample.sql.Names;
-import io.destkit.sample.sql.PostgresDialect;
-import io.destkit.sample.sql.SqlDialect;
-import io.destkit.sample.sql.SqliteDialect;
-import io.destkit.sample.sql.TableName;
+import io.destkit.sql.Names;
+import io.destkit.sample.postgres.PostgresDialect;
+import io.destkit.sql.SqlDialect;
+import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sample.sqlite.SqliteDialect;
+import io.destkit.sql.TableName;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import io.destkit.testkit.suite.DestinationReader;
@@ -103,7 +104,13 @@ final class SampleReader implements DestinationReader, AutoCloseable {
       String schema = dialect.schema(each.namespace(), defaultSchema);
       Names tables = scopes.computeIfAbsent(schema == null ? "" : schema,
           k -> new Names(dialect.maxIdentifierLength(), dialect.caseInsensitiveNames()));
-      String name = tables.assign(dialect.tableBaseName(each.namespace(), each.name()));
+      String name;
+      try {
+        name = tables.assign(dialect.tableBaseName(each.namespace(), each.name()),
+            candidate -> dialect.heldByAnotherTable(connection, new TableName(schema, candidate)));
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot list the tables of " + schema, e);
+      }
       if (each.isSameStreamAs(stream)) {
         return new TableName(schema, name);
       }
@@ -129,6 +136,15 @@ final class SampleReader implements DestinationReader, AutoCloseable {
         return result.getString(column);
       default:
         return result.getObject(column);
+    }
+  }
+
+  /** {@code ALTER TABLE ... ADD COLUMN}, as the destination's user might between syncs; identifiers quoted. */
+  @Override
+  public void addColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE " + table(catalog, stream).sql() + " ADD COLUMN " + SqlIdentifiers.quote(column)
+          + " TEXT");
     }
   }
 

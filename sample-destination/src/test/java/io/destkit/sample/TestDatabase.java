@@ -1,7 +1,7 @@
 package io.destkit.sample;
 
 import io.destkit.sample.jdbc.JdbcConnections;
-import io.destkit.sample.jdbc.SqlIdentifiers;
+import io.destkit.sql.SqlIdentifiers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

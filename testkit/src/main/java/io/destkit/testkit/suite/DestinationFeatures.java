@@ -31,6 +31,14 @@ public final class DestinationFeatures {
     /** A record of 10 MB lands whole. */
     LARGE_RECORDS("records of 10 MB"),
     /**
+     * Schema evolution: column types widen when a field's type changes (the values already there kept, the new ones
+     * landing as sent); a dropped field's column is kept, with its values. The tests of {@link SchemaEvolutionSuite}
+     * that change a field's type or read a dropped field need it; those of a new field and of a table the user
+     * altered do not.
+     */
+    SCHEMA_EVOLUTION("schema evolution (column types widen when a field's type changes; a dropped field's column is"
+        + " kept)"),
+    /**
      * Files with their records (protocol 0.15): for a stream with {@code include_files}, each record's staged file
      * ({@code file_reference}) lands beside it under its relative path, checked for its size, never outside the
      * destination. Missing unless declared, as the connector's {@code @OnRecords(files = true)} makes it.

@@ -5,6 +5,7 @@ import io.destkit.testkit.messages.ConfiguredStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Reads back what landed in a destination, so that the suite can compare it with what it sent. A connector author
@@ -64,6 +65,18 @@ public interface DestinationReader {
       throws Exception {
     throw new UnsupportedOperationException("The destination is declared with Feature.FILES, but its"
         + " DestinationReader does not read files back: implement file(catalog, stream, relativePath)");
+  }
+
+  /**
+   * Adds a nullable text column named {@code column} (as given, quoted) to the table of {@code stream}, as the
+   * destination's user may do between syncs ({@code ALTER TABLE ... ADD COLUMN}), so that the suite can check that
+   * the next sync still lands (see {@link SchemaEvolutionSuite}). {@code catalog} is that of the latest write, as for
+   * {@link #rows}. By default the test that needs it is skipped, saying that this method is not written: a
+   * destination without tables to alter (files, an API) leaves it so.
+   */
+  default void addColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) throws Exception {
+    Assumptions.abort("Skipped: this DestinationReader cannot alter the destination's tables as a user would:"
+        + " implement addColumn(catalog, stream, column) to run this test");
   }
 
   /** Releases connections and files; called once after each test. By default nothing. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The standard destination test suite: one named test per behaviour of CONTRACT.md, run against a connector the way
@@ -52,13 +53,14 @@ import org.junit.jupiter.api.TestInstance;
  * server or a login in a field. Tests run one at a time.
  *
  * <p>The tests are declared, by family, in the interfaces this class implements: {@link SpecAndCheckSuite},
- * {@link CheckpointSuite}, {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link RobustnessSuite},
- * {@link RejectedRecordsSuite}, {@link FileSuite} and {@link ActivationSuite}. They reach the connector and this test's destination through {@link SuiteContext}, whose methods are the
- * {@code final} ones below.
+ * {@link CheckpointSuite}, {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link SchemaEvolutionSuite},
+ * {@link RobustnessSuite}, {@link RejectedRecordsSuite}, {@link FileSuite} and {@link ActivationSuite}. They reach
+ * the connector and this test's destination through {@link SuiteContext}, whose methods are the {@code final} ones
+ * below.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointSuite, SyncModeSuite, ValueSuite,
-    NameSuite, RobustnessSuite, RejectedRecordsSuite, FileSuite, ActivationSuite {
+    NameSuite, SchemaEvolutionSuite, RobustnessSuite, RejectedRecordsSuite, FileSuite, ActivationSuite {
   private DestinationRunner runner;
   private JsonNode spec;
   private DestinationFeatures features;
@@ -199,6 +201,22 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
       return reader.file(catalog, stream, relativePath);
     } catch (Exception e) {
       throw new AssertionError("Reading back file '" + relativePath + "' of stream " + stream.descriptor()
+          + " failed: " + e, e);
+    }
+  }
+
+  /** Adds {@code column} to the table of {@code stream} as a user would (see {@link DestinationReader#addColumn}). */
+  @Override
+  public final void addUserColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) {
+    try {
+      if (reader == null) {
+        reader = reader(config());
+      }
+      reader.addColumn(catalog, stream, column);
+    } catch (TestAbortedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new AssertionError("Adding column '" + column + "' to the table of stream " + stream.descriptor()
           + " failed: " + e, e);
     }
   }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tests of names: streams of the same name in different namespaces, unusual namespaces, and stream and field names
- * with spaces, quotes, reserved words, other scripts or 200 characters, or differing only by case, each land apart.
+ * with spaces, quotes, reserved words, other scripts or 200 characters, or differing only by case (in one sync, or
+ * a stream renamed by case between syncs), each land apart.
  *
  * <p>{@link DestinationSuite} implements it: a connector's suite extends that class, not this interface.
  */
@@ -116,5 +117,27 @@ public interface NameSuite extends SuiteContext {
     for (ConfiguredStream stream : streams) {
       assertLandedExactly(catalog, stream, input.records(stream));
     }
+  }
+
+  /**
+   * A stream renamed by case only between syncs ({@code Users}, then {@code users} in the next sync) is another
+   * stream: both syncs succeed and each stream keeps its own rows, the first sync's not lost, the second's not mixed
+   * with them, even where the engine takes names that differ only by case for the same.
+   */
+  @Test
+  default void aStreamRenamedByCaseOnlyLandsApartFromTheOldOne() {
+    ConfiguredStream before = ConfiguredStream.named("Users").withFields(field("id", integer()), field("name",
+        string()));
+    ConfiguredStream after = ConfiguredStream.named("users").withFields(field("id", integer()), field("name",
+        string())).withSyncId(2);
+    SyncInput sync1 = SyncInput.of(record(before, object("id", 1, "name", "Ada")),
+        record(before, object("id", 2, "name", "Grace")), streamStatus(before, COMPLETE));
+    SyncInput sync2 = SyncInput.of(record(after, object("id", 1, "name", "Ada, in the renamed stream")),
+        record(after, object("id", 3, "name", "Linus")), streamStatus(after, COMPLETE));
+    writeSuccessfully(ConfiguredCatalog.of(before), sync1);
+    writeSuccessfully(ConfiguredCatalog.of(after), sync2);
+    // Each stream is read with the catalog of the sync that wrote it, which named its table.
+    assertLandedExactly(ConfiguredCatalog.of(before), before, sync1.records());
+    assertLandedExactly(ConfiguredCatalog.of(after), after, sync2.records());
   }
 }

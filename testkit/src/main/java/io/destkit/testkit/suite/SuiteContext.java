@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * What the test families of the standard suite ({@link SpecAndCheckSuite}, {@link CheckpointSuite},
- * {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link RobustnessSuite}, {@link FileSuite}) need from the class that runs
- * them: the connector, its spec and features, this test's destination, and writing to it and reading it back. The
- * families are interfaces, which hold no state, so they reach the suite's through these methods.
+ * {@link SyncModeSuite}, {@link ValueSuite}, {@link NameSuite}, {@link SchemaEvolutionSuite}, {@link RobustnessSuite},
+ * {@link FileSuite}) need from the class that runs them: the connector, its spec and features, this test's
+ * destination, and writing to it and reading it back. The families are interfaces, which hold no state, so they
+ * reach the suite's through these methods.
  * {@link DestinationSuite} implements them, as {@code final} methods a connector's suite may call too.
  */
 public interface SuiteContext {
@@ -55,6 +56,12 @@ public interface SuiteContext {
    * {@code relativePath}; empty when there is none (see {@link DestinationReader#file}).
    */
   Optional<byte[]> landedFile(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath);
+
+  /**
+   * Adds a nullable text column named {@code column} to the table of {@code stream} in this test's destination, as
+   * its user might between syncs; skips the test when the reader cannot (see {@link DestinationReader#addColumn}).
+   */
+  void addUserColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column);
 
   /**
    * Fails, listing every difference, unless the rows of {@code stream} are exactly {@code records} (sent with

@@ -42,8 +42,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tests of destination sync modes: append, overwrite (also interrupted), append_dedup (also of rows deleted at
- * the source), refreshes by generation, and the refusal of a mode the connector does not support. A test of a mode or
- * feature the connector lacks is skipped, saying why.
+ * the source, of older versions arriving after a delete, and of keys with a null part), refreshes by generation, and
+ * the refusal of a mode the connector does not support. A test of a mode or feature the connector lacks is skipped,
+ * saying why.
  *
  * <p>{@link DestinationSuite} implements it: a connector's suite extends that class, not this interface.
  */
@@ -210,9 +211,110 @@ public interface SyncModeSuite extends SuiteContext {
         List.of(ExpectedRow.of(accounts, a1), ExpectedRow.of(next, a3updated)), true);
   }
 
+  /**
+   * append_dedup: a key deleted at the source stays deleted when an older version of it arrives in a later sync (a
+   * source read again from an earlier position), while the other keys take their newer versions; a version newer
+   * than the delete brings the row back.
+   */
+  @Test
+  default void anOlderVersionArrivingAfterItsDeleteDoesNotBringTheRowBack() {
+    requireMode(DestinationSyncMode.APPEND_DEDUP);
+    ConfiguredStream accounts = ConfiguredStream.named("accounts")
+        .withFields(field("id", integer()), field("owner", string()), field("_ab_cdc_lsn", integer()),
+            field("_ab_cdc_updated_at", timestampWithTimezone()), field("_ab_cdc_deleted_at",
+                nullable(timestampWithTimezone())))
+        .appendDedup(List.of("id"), "_ab_cdc_lsn").withSyncId(1);
+    RecordMessage a1 = record(accounts, cdc(1, "Ada", 1, null));
+    RecordMessage a2 = record(accounts, cdc(2, "Grace", 2, null));
+    writeSuccessfully(ConfiguredCatalog.of(accounts), SyncInput.of(a1, a2, streamState(accounts, object("lsn", 2)),
+        streamStatus(accounts, COMPLETE)));
+
+    ConfiguredStream sync2 = accounts.withSyncId(2);
+    writeSuccessfully(ConfiguredCatalog.of(sync2), SyncInput.of(record(sync2, cdc(2, "Grace", 5,
+        "2024-05-01T00:00:00Z")), streamState(sync2, object("lsn", 5)), streamStatus(sync2, COMPLETE)));
+    assertLanded(this, ConfiguredCatalog.of(sync2), sync2, List.of(ExpectedRow.of(accounts, a1)), true);
+
+    ConfiguredStream sync3 = accounts.withSyncId(3);
+    RecordMessage a2older = record(sync3, cdc(2, "Grace (an older version)", 3, null));
+    RecordMessage a1newer = record(sync3, cdc(1, "Ada Lovelace", 6, null));
+    writeSuccessfully(ConfiguredCatalog.of(sync3), SyncInput.of(a2older, a1newer, streamState(sync3,
+        object("lsn", 6)), streamStatus(sync3, COMPLETE)));
+    assertLanded(this, ConfiguredCatalog.of(sync3), sync3, List.of(ExpectedRow.of(sync3, a1newer)), true);
+
+    ConfiguredStream sync4 = accounts.withSyncId(4);
+    RecordMessage a2again = record(sync4, cdc(2, "Grace Hopper", 9, null));
+    writeSuccessfully(ConfiguredCatalog.of(sync4), SyncInput.of(a2again, streamState(sync4, object("lsn", 9)),
+        streamStatus(sync4, COMPLETE)));
+    assertLanded(this, ConfiguredCatalog.of(sync4), sync4, List.of(ExpectedRow.of(sync3, a1newer),
+        ExpectedRow.of(sync4, a2again)), true);
+  }
+
   private static ObjectNode cdc(int id, String owner, long lsn, String deletedAt) {
     return object("id", id, "owner", owner, "_ab_cdc_lsn", lsn, "_ab_cdc_updated_at", "2024-05-01T00:00:00Z",
         "_ab_cdc_deleted_at", deletedAt);
+  }
+
+  /**
+   * append_dedup on a composite primary key some of whose records have a null part: the syncs succeed and no record
+   * is lost. A key with a null part cannot be matched (CONTRACT: Sync modes), so such a record never replaces nor is
+   * replaced by another: each lands (a destination may keep them as in append), while records of complete keys are
+   * deduplicated as usual.
+   */
+  @Test
+  default void aPrimaryKeyWithANullPartLosesNoRecord() {
+    requireMode(DestinationSyncMode.APPEND_DEDUP);
+    ConfiguredStream members = ConfiguredStream.named("members")
+        .withFields(field("tenant", string()), field("id", integer()), field("note", string()),
+            field("updated_at", timestampWithTimezone()))
+        .appendDedup(List.of("tenant", "id"), "updated_at").withSyncId(1);
+    RecordMessage keyed1 = record(members, member("acme", 1, "acme 1, first version", "2024-01-01T00:00:00Z"));
+    RecordMessage keyed2 = record(members, member("acme", 1, "acme 1, second version", "2024-02-01T00:00:00Z"));
+    RecordMessage noTenantA = record(members, member(null, 1, "no tenant, id 1, A", "2024-01-01T00:00:00Z"));
+    RecordMessage noTenantB = record(members, member(null, 1, "no tenant, id 1, B", "2024-02-01T00:00:00Z"));
+    RecordMessage noId = record(members, member("acme", null, "acme, no id", "2024-01-01T00:00:00Z"));
+    writeSuccessfully(ConfiguredCatalog.of(members), SyncInput.of(keyed1, keyed2, noTenantA, noTenantB, noId,
+        streamState(members, object("updated_at", "2024-02-01T00:00:00Z")), streamStatus(members, COMPLETE)));
+
+    ConfiguredStream next = members.withSyncId(2);
+    RecordMessage keyed3 = record(next, member("acme", 1, "acme 1, third version", "2024-03-01T00:00:00Z"));
+    RecordMessage noTenantC = record(next, member(null, 1, "no tenant, id 1, C", "2024-03-01T00:00:00Z"));
+    ConfiguredCatalog catalog = ConfiguredCatalog.of(next);
+    writeSuccessfully(catalog, SyncInput.of(keyed3, noTenantC, streamState(next, object("updated_at",
+        "2024-03-01T00:00:00Z")), streamStatus(next, COMPLETE)));
+
+    List<Map<String, Object>> rows = rows(catalog, next);
+    Map<String, AirbyteType> types = next.fieldTypes();
+    List<Map<String, Object>> complete = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      if (ValueMeaning.ofLanded(types.get("tenant"), row.get("tenant")) != null
+          && ValueMeaning.ofLanded(types.get("id"), row.get("id")) != null) {
+        complete.add(row);
+      }
+    }
+    RowCheck check = new RowCheck(next);
+    List<String> problems = new ArrayList<>(check.problems(complete, List.of(ExpectedRow.of(next, keyed3)), true));
+    for (ExpectedRow expected : List.of(ExpectedRow.of(members, noTenantA), ExpectedRow.of(members, noTenantB),
+        ExpectedRow.of(members, noId), ExpectedRow.of(next, noTenantC))) {
+      String note = expected.record.value("note").asText();
+      Map<String, Object> found = null;
+      for (Map<String, Object> row : rows) {
+        if (note.equals(ValueMeaning.ofLanded(AirbyteType.STRING, row.get("note")))) {
+          found = row;
+        }
+      }
+      if (found == null) {
+        problems.add("the record '" + note + "', whose key has a null part, was lost");
+      } else {
+        check.compare(expected, found).forEach(problem -> problems.add("the record '" + note + "': " + problem));
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> "Stream " + next.descriptor() + " (append_dedup on tenant, id): records"
+        + " whose key has a null part cannot be matched, so none may be lost (CONTRACT: Sync modes); " + rows.size()
+        + " rows read:\n  - " + String.join("\n  - ", problems));
+  }
+
+  private static ObjectNode member(String tenant, Integer id, String note, String updatedAt) {
+    return object("tenant", tenant, "id", id, "note", note, "updated_at", updatedAt);
   }
 
   /**

@@ -116,6 +116,25 @@ final class ValueMeaning {
     return a.equals(b);
   }
 
+  /**
+   * Whether {@code landed} holds the value sent as {@code sent}, read as text, as a number (for a number sent) or as
+   * JSON. For a field whose type changed between syncs: its column may now be of either type, or a wider one, so the
+   * rows of the earlier sync are compared by what a person reading them would see, not by the field's new type.
+   */
+  static boolean sameLoosely(JsonNode sent, Object landed) {
+    if (sent == null || sent.isNull() || sent.isMissingNode() || landed == null) {
+      return (sent == null || sent.isNull() || sent.isMissingNode()) && landed == null;
+    }
+    if (same(ofSent(AirbyteType.STRING, sent), ofLanded(AirbyteType.STRING, landed))) {
+      return true;
+    }
+    // Only for a number sent: the text "0042" read as the number 42 would be a value lost, not kept.
+    if (sent.isNumber() && same(ofSent(AirbyteType.NUMBER, sent), ofLanded(AirbyteType.NUMBER, landed))) {
+      return true;
+    }
+    return sameJson(sent, json(landed));
+  }
+
   /** A stable text for a meaning, to match rows by key: equal meanings give equal keys. */
   static String key(Object meaning) {
     if (meaning instanceof BigDecimal number) {

@@ -35,4 +35,18 @@ public final class BrokenConnectorSuites {
       super(MemoryDestination.Flaw.TRUSTS_STAGED_FILES);
     }
   }
+
+  /** Forgets the keys deleted at the source, so that an older version brings a row back. */
+  public static final class ForgetsDeletedKeys extends MemorySuite {
+    public ForgetsDeletedKeys() {
+      super(MemoryDestination.Flaw.FORGETS_DELETED_KEYS);
+    }
+  }
+
+  /** Matches primary keys with a null part, so that one such record replaces another. */
+  public static final class MatchesNullKeyParts extends MemorySuite {
+    public MatchesNullKeyParts() {
+      super(MemoryDestination.Flaw.MATCHES_NULL_KEY_PARTS);
+    }
+  }
 }

@@ -24,7 +24,11 @@ public final class MemoryDestination implements DestinationDefinition<MemoryDest
     /** It stores null in the primary key fields. */
     NULLS_THE_PRIMARY_KEY,
     /** It takes a record's staged file as it is, unchecked: any size, any relative path. */
-    TRUSTS_STAGED_FILES
+    TRUSTS_STAGED_FILES,
+    /** In append_dedup it forgets a key deleted at the source: an older version arriving later brings it back. */
+    FORGETS_DELETED_KEYS,
+    /** In append_dedup it matches keys with a null part as if null were a value: one such record replaces another. */
+    MATCHES_NULL_KEY_PARTS
   }
 
   /** The config: which store, and a secret that must never be printed. */

@@ -15,6 +15,8 @@ public final class MemoryStore {
   private static final Map<String, MemoryStore> STORES = new ConcurrentHashMap<>();
 
   final Map<StreamDescriptor, List<Map<String, Object>>> tables = new HashMap<>();
+  /** The newest version of each key deleted at the source, per append_dedup stream: never read back as rows. */
+  final Map<StreamDescriptor, List<Map<String, Object>>> deleted = new HashMap<>();
   /** The committed files of each stream, by their relative path. */
   final Map<StreamDescriptor, Map<String, byte[]>> files = new HashMap<>();
 
@@ -38,6 +40,13 @@ public final class MemoryStore {
   /** The committed file of {@code stream} at {@code relativePath}, if there is one. */
   public synchronized Optional<byte[]> file(StreamDescriptor stream, String relativePath) {
     return Optional.ofNullable(files.getOrDefault(stream, Map.of()).get(relativePath)).map(byte[]::clone);
+  }
+
+  /** Gives each row of {@code stream} a null {@code column}, as a user altering the table would. */
+  public synchronized void addColumn(StreamDescriptor stream, String column) {
+    for (Map<String, Object> row : tables.getOrDefault(stream, List.of())) {
+      row.putIfAbsent(column, null);
+    }
   }
 
   /** Copies of the committed rows of {@code stream}; empty when it has none. */

@@ -44,6 +44,11 @@ public abstract class MemorySuite extends DestinationSuite {
       public Optional<byte[]> file(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath) {
         return store.file(stream.descriptor(), relativePath);
       }
+
+      @Override
+      public void addColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) {
+        store.addColumn(stream.descriptor(), column);
+      }
     };
   }
 

@@ -23,9 +23,9 @@ import java.util.Set;
 
 /**
  * Writes into a {@link MemoryStore}: records wait in a transaction until commit; overwrite stages rows and swaps them
- * in when the stream completes; append_dedup keeps the newest record per key; a truncate refresh removes older
- * generations when the stream completes. Files of append streams are kept by relative path, committed with their
- * records.
+ * in when the stream completes; append_dedup keeps the newest record per key (and that of each deleted key apart,
+ * so that an older version does not bring it back); a truncate refresh removes older generations when the stream
+ * completes. Files of append streams are kept by relative path, committed with their records.
  */
 final class MemoryWriter implements WriteHandlers {
   private static final Set<DestinationSyncMode> MODES = Set.of(DestinationSyncMode.APPEND,
@@ -131,7 +131,9 @@ final class MemoryWriter implements WriteHandlers {
             break;
           case APPEND_DEDUP:
             List<Map<String, Object>> table = store.tables.computeIfAbsent(entry.getKey(), k -> new ArrayList<>());
-            entry.getValue().forEach(row -> upsert(table, row, stream));
+            List<Map<String, Object>> deleted = store.deleted.computeIfAbsent(entry.getKey(),
+                k -> new ArrayList<>());
+            entry.getValue().forEach(row -> upsert(table, deleted, row, stream));
             break;
           default:
             store.tables.computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).addAll(entry.getValue());
@@ -144,22 +146,43 @@ final class MemoryWriter implements WriteHandlers {
     pendingFiles.clear();
   }
 
-  private static void upsert(List<Map<String, Object>> table, Map<String, Object> row, StreamContext stream) {
+  /**
+   * Keeps {@code row} if it is the newest version of its key, in {@code table}, or among the {@code deleted} rows
+   * when the source deleted it: the newest version of a deleted key stays there, so that an older one cannot bring
+   * the row back. A key with a null part matches nothing (CONTRACT: Sync modes): the row is kept as in append.
+   */
+  private void upsert(List<Map<String, Object>> table, List<Map<String, Object>> deleted,
+      Map<String, Object> row, StreamContext stream) {
+    boolean isDelete = row.get("_ab_cdc_deleted_at") != null;
     List<Object> key = key(row, stream);
-    Map<String, Object> existing = null;
-    for (Map<String, Object> candidate : table) {
-      if (key(candidate, stream).equals(key)) {
-        existing = candidate;
-        break;
+    if (key.contains(null) && flaw != MemoryDestination.Flaw.MATCHES_NULL_KEY_PARTS) {
+      if (!isDelete) {
+        table.add(row);
       }
+      return;
     }
-    if (existing != null && !newer(row, existing, stream)) {
+    Map<String, Object> existing = find(table, key, stream);
+    Map<String, Object> tombstone = find(deleted, key, stream);
+    Map<String, Object> current = existing != null ? existing : tombstone;
+    if (current != null && !newer(row, current, stream)) {
       return;
     }
     table.remove(existing);
-    if (row.get("_ab_cdc_deleted_at") == null) {
+    deleted.remove(tombstone);
+    if (!isDelete) {
       table.add(row);
+    } else if (flaw != MemoryDestination.Flaw.FORGETS_DELETED_KEYS) {
+      deleted.add(row);
     }
+  }
+
+  private static Map<String, Object> find(List<Map<String, Object>> rows, List<Object> key, StreamContext stream) {
+    for (Map<String, Object> candidate : rows) {
+      if (key(candidate, stream).equals(key)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   private static List<Object> key(Map<String, Object> row, StreamContext stream) {

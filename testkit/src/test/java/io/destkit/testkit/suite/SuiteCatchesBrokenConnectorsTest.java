@@ -51,6 +51,20 @@ class SuiteCatchesBrokenConnectorsTest {
         "The sync must fail on a file whose relative path leads out");
   }
 
+  @Test
+  void aConnectorThatForgetsDeletedKeysFailsTheOlderVersionTest() {
+    Outcome outcome = run(BrokenConnectorSuites.ForgetsDeletedKeys.class);
+    outcome.assertFailed("anOlderVersionArrivingAfterItsDeleteDoesNotBringTheRowBack",
+        "row id=2 is there but should not be");
+  }
+
+  @Test
+  void aConnectorThatMatchesNullKeyPartsFailsTheNullKeyTest() {
+    Outcome outcome = run(BrokenConnectorSuites.MatchesNullKeyParts.class);
+    outcome.assertFailed("aPrimaryKeyWithANullPartLosesNoRecord", "the record 'no tenant, id 1, A', whose key has a"
+        + " null part, was lost");
+  }
+
   /** Runs every test of {@code suite} and returns which failed, with their messages, and which passed. */
   private static Outcome run(Class<?> suite) {
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(suite)).build();

@@ -77,6 +77,18 @@ class ValueMeaningTest {
     assertTrue(ValueMeaning.key(new BigDecimal("1.0")).equals(ValueMeaning.key(BigDecimal.ONE)));
   }
 
+  @Test
+  void aValueOfAFieldWhoseTypeChangedMatchesAsTextNumberOrJson() {
+    assertTrue(ValueMeaning.sameLoosely(Json.parse("5"), "5"));
+    assertTrue(ValueMeaning.sameLoosely(Json.parse("5"), 5L));
+    assertTrue(ValueMeaning.sameLoosely(Json.parse("\"12\""), 12L));
+    assertTrue(ValueMeaning.sameLoosely(Json.parse("\"B7\""), "\"B7\""), "a string kept in a JSON column");
+    assertTrue(ValueMeaning.sameLoosely(Json.parse("null"), null));
+    assertFalse(ValueMeaning.sameLoosely(Json.parse("\"0042\""), 42L), "leading zeros lost");
+    assertFalse(ValueMeaning.sameLoosely(Json.parse("9007199254740993"), 9007199254740992d), "precision lost");
+    assertFalse(ValueMeaning.sameLoosely(Json.parse("5"), null));
+  }
+
   private static boolean matches(AirbyteType type, String sentJson, Object landed) {
     return ValueMeaning.same(ValueMeaning.ofSent(type, Json.parse(sentJson)), ValueMeaning.ofLanded(type, landed));
   }

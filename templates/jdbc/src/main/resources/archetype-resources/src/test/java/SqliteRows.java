@@ -54,6 +54,15 @@ final class SqliteRows implements DestinationReader {
     return rows;
   }
 
+  /** Adds a text column to the stream's table, as the database's user might between syncs. */
+  @Override
+  public void addColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE " + dialect.qualified(dialect.tableName(stream.descriptor())) + " ADD COLUMN "
+          + dialect.quote(column) + " TEXT");
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     connection.close();

@@ -1,0 +1,310 @@
+package io.destkit.sample.postgres;
+
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.DestinationException;
+import io.destkit.runtime.error.TransientException;
+import io.destkit.runtime.retry.RetryPolicy;
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
+import io.destkit.sample.postgres.PostgresErrors;
+import io.destkit.sql.MergeStatements;
+import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sql.SqlWarehouse;
+import io.destkit.sql.TableEvolution;
+import io.destkit.sql.TablePlan;
+import io.destkit.sql.WarehouseException;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Loads into PostgreSQL with COPY, in one open transaction between commits: batches of append and overwrite streams
+ * are copied straight into their target (each row written once, as {@code psql \copy} would), batches of dedup
+ * streams into their load table, which the commit merges into the target before it commits. Nothing is visible
+ * before the commit, so no state is echoed before its rows are durable, and none after a failure.
+ *
+ * <p>A lost connection is an outage like any other: the step is retried on a new connection with backoff ({@link
+ * RetryPolicy}). The batches copied since the last commit died with the old connection's transaction; they are kept
+ * until the commit and copied again first. A commit whose answer was lost is looked up by its transaction id
+ * ({@code txid_status}): if it went through, nothing is copied again.
+ */
+public final class PostgresWarehouse extends SqlWarehouse {
+  /** Bytes of CSV handed to the driver at a time. */
+  private static final int COPY_CHUNK = 1 << 20;
+  private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  /** Opens connections to the server and explains their failures, never with the password. */
+  public interface Connector {
+    /** A new connection; a {@link DestinationException} when it cannot be had (a TransientException for an outage). */
+    Connection open() throws DestinationException;
+
+    /** Why a statement failed, in a few words, without the password. */
+    String reason(SQLException e);
+
+    /** The server, as messages name it: {@code PostgreSQL at host:port}. */
+    String server();
+
+    /** The user the connector logs in as. */
+    String user();
+  }
+
+  private final Connector connector;
+  private final RetryPolicy retry;
+  private Connection connection;
+  /** The batches copied in the open transaction, kept to copy again on a new connection until the commit. */
+  private final List<Batch> uncommitted = new ArrayList<>();
+  /** Whether the connection holding {@link #uncommitted} was lost: they must be copied again before going on. */
+  private boolean replay;
+  /** The transaction whose commit got no answer; null when none. */
+  private Long inDoubt;
+
+  /** A batch of a stream, as copied. */
+  private record Batch(TablePlan plan, RecordBatch records, long firstSequence) {}
+
+  /** A warehouse on the server {@code connector} reaches; streams without namespace go to {@code defaultSchema}. */
+  public PostgresWarehouse(Connector connector, String defaultSchema, RetryPolicy retry) {
+    super(new PostgresDialect(), defaultSchema);
+    this.connector = connector;
+    this.retry = retry;
+  }
+
+  @Override
+  protected boolean usesLoadTable(TablePlan plan) {
+    return plan.dedup();
+  }
+
+  @Override
+  protected <T> T transaction(String what, Work<T> work) throws Exception {
+    return retry.call(what, () -> {
+      Connection current = connection();
+      try {
+        resume(current);
+        T result = work.run(current);
+        long transaction = transactionId(current);
+        try {
+          current.commit();
+        } catch (SQLException e) {
+          inDoubt = transaction;
+          throw e;
+        }
+        inDoubt = null;
+        uncommitted.clear();
+        return result;
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    });
+  }
+
+  @Override
+  protected void write(TablePlan plan, RecordBatch records, long firstSequence) throws Exception {
+    Batch batch = new Batch(plan, records, firstSequence);
+    String what = "load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
+        + batchTable(plan);
+    retry.call(what, () -> {
+      Connection current = connection();
+      try {
+        resume(current);
+        copy(current, batch);
+        return null;
+      } catch (SQLException e) {
+        throw failure(what, e);
+      }
+    });
+    uncommitted.add(batch);
+  }
+
+  /** On a new connection after a lost one: what the lost transaction held is copied again, unless it committed. */
+  private void resume(Connection current) throws SQLException {
+    if (inDoubt != null) {
+      String status;
+      try (PreparedStatement statement = current.prepareStatement("SELECT txid_status(?)")) {
+        statement.setLong(1, inDoubt);
+        try (ResultSet rows = statement.executeQuery()) {
+          rows.next();
+          status = rows.getString(1);
+        }
+      }
+      current.rollback();
+      inDoubt = null;
+      if ("committed".equals(status)) {
+        uncommitted.clear();
+        replay = false;
+      }
+    }
+    if (replay) {
+      for (Batch batch : uncommitted) {
+        copy(current, batch);
+      }
+      replay = false;
+    }
+  }
+
+  private static long transactionId(Connection current) throws SQLException {
+    try (Statement statement = current.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT txid_current()")) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  /** Copies the batch into its table: the load table (with the load sequence) or the target. */
+  private void copy(Connection current, Batch batch) throws SQLException {
+    TablePlan plan = batch.plan();
+    boolean withSequence = usesLoadTable(plan);
+    StringJoiner columns = new StringJoiner(", ", "COPY " + batchTable(plan).sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
+    columns.add(MergeStatements.columnList(plan));
+    if (withSequence) {
+      columns.add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
+    }
+    copy(current, columns.toString(), plan, batch.records(), withSequence ? batch.firstSequence() : -1);
+  }
+
+  private void copy(Connection current, String copySql, TablePlan plan, RecordBatch records, long firstSequence)
+      throws SQLException {
+    CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    try {
+      PostgresCsv csv = new PostgresCsv();
+      Object[] values = new Object[plan.columns().size()];
+      String generation = Long.toString(plan.stream().generationId());
+      long lastEmittedAt = Long.MIN_VALUE;
+      String lastExtractedAt = null;
+      for (int r = 0; r < records.size(); r++) {
+        Record record = records.records().get(r);
+        String meta = row(plan, records, r, values);
+        String cleanMeta = JsonEscapes.forPostgres(meta);
+        csv.plain(record.rawId().toString());
+        if (record.emittedAt() != lastEmittedAt) {
+          lastEmittedAt = record.emittedAt();
+          lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString();
+        }
+        csv.plain(lastExtractedAt);
+        csv.quoted(cleanMeta == null ? meta : cleanMeta);
+        csv.plain(generation);
+        for (Object value : values) {
+          csv.value(value);
+        }
+        if (firstSequence >= 0) {
+          csv.plain(Long.toString(firstSequence + r));
+        }
+        csv.endRow();
+        if (csv.length() >= COPY_CHUNK) {
+          byte[] chunk = csv.take();
+          copy.writeToCopy(chunk, 0, chunk.length);
+        }
+      }
+      byte[] chunk = csv.take();
+      copy.writeToCopy(chunk, 0, chunk.length);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  private Connection connection() throws Exception {
+    if (connection == null) {
+      Connection opened = connector.open();
+      try (Statement statement = opened.createStatement()) {
+        // Dates and times converted to text (a widened column) come out in UTC.
+        statement.execute("SET TIME ZONE 'UTC'");
+        opened.setAutoCommit(false);
+      } catch (SQLException e) {
+        closeQuietly(opened);
+        throw failure("set up the connection", e);
+      }
+      connection = opened;
+    }
+    return connection;
+  }
+
+  /**
+   * The failure as the user should see it: an outage (the connection lost, the server restarting or short of
+   * resources, a deadlock) is transient, and the connection is dropped so the next try opens a new one; a missing
+   * privilege is the user's to grant; anything else is a system error. Each says what failed and on which server.
+   */
+  private DestinationException failure(String what, SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String message = "Cannot " + what + " on " + connector.server() + ": " + connector.reason(e) + ".";
+    boolean outage = PostgresErrors.isOutage(state) || state.startsWith("40")
+        || hasIoCause(e);
+    if (outage) {
+      closeQuietly(connection);
+      connection = null;
+      // What the lost transaction held is copied again on the next connection (unless its commit went through).
+      replay = !uncommitted.isEmpty();
+      return new TransientException(message, e);
+    }
+    rollbackQuietly();
+    if (state.equals(INSUFFICIENT_PRIVILEGE)) {
+      return new ConfigException(message + " Grant the user '" + connector.user() + "' the privileges it needs "
+          + "(USAGE and CREATE on the schema, or CREATE on the database for new schemas).", e);
+    }
+    return new WarehouseException(message + (state.isEmpty() ? "" : " (SQL state " + state + ")"), e);
+  }
+
+  private static boolean hasIoCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void rollbackQuietly() {
+    try {
+      if (connection != null && !connection.isClosed()) {
+        connection.rollback();
+      }
+    } catch (SQLException ignored) {
+      // The statement's failure is what is reported.
+    }
+  }
+
+  private static void closeQuietly(Connection toClose) {
+    if (toClose == null) {
+      return;
+    }
+    try {
+      toClose.close();
+    } catch (SQLException ignored) {
+      // A lost connection may not close cleanly; it is gone either way.
+    }
+  }
+
+  /**
+   * Drops the load tables (what they still hold was never committed to a target, and will be sent again), then
+   * closes the connection. A connection already lost leaves them for the next sync, which empties them first.
+   */
+  @Override
+  public void close() throws SQLException {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.rollback();
+      try (Statement statement = connection.createStatement()) {
+        for (TablePlan plan : plans()) {
+          statement.execute("DROP TABLE IF EXISTS " + plan.tables().load().sql());
+        }
+      }
+      connection.commit();
+    } catch (SQLException ignored) {
+      // Best effort: see above.
+    } finally {
+      closeQuietly(connection);
+      connection = null;
+    }
+  }
+}
