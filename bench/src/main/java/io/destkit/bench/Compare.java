@@ -61,7 +61,7 @@ public final class Compare {
       List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
       int startupRuns = 5;
       List<String> jvmFlags = List.of();
-      List<String> only = List.of("a", "b", "c", "d", "e", "f");
+      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -81,7 +81,7 @@ public final class Compare {
           case "--only" -> only = List.of(value.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
               + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f");
+              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i");
         }
       }
       return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
@@ -100,7 +100,10 @@ public final class Compare {
       new Variant("c", "devnull", "destination-devnull: every record decoded, then discarded"),
       new Variant("d", "sqlite", "the sample destination into SQLite"),
       new Variant("e", "postgres", "the sample destination into PostgreSQL"),
-      new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"));
+      new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"),
+      new Variant("g", "duckdb", "the sample destination into DuckDB"),
+      new Variant("h", "sqlite3-import", "sqlite3's .import of the same rows as CSV into a table of the same shape"),
+      new Variant("i", "duckdb-copy", "DuckDB's own COPY of the same rows as CSV into the same table shape"));
 
   Compare(Options options) {
     this.options = options;
@@ -212,6 +215,31 @@ public final class Compare {
             "CREATE TABLE " + COPY_SCHEMA + "." + table + " (LIKE " + SCHEMA + "." + table + " INCLUDING ALL)");
       }
     }
+    Path duckdbFile = work.resolve("sample.duckdb");
+    Path duckdbConfig = work.resolve("duckdb.json");
+    Files.writeString(duckdbConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
+        .put("engine", "duckdb").put("path", duckdbFile.toString())).toString());
+    boolean sqlite3 = which("sqlite3");
+    Path sqliteCsv = work.resolve("rows-sqlite.csv");
+    Path sqliteCopy = work.resolve("copy.sqlite");
+    String sqliteShape = null;
+    if (options.only().contains("h") && sqlite3) {
+      // A load into SQLite, not counted: its rows, as CSV, are what sqlite3 imports, into a table of its shape.
+      Files.deleteIfExists(sqliteFile);
+      destination(options.sample(), sqliteConfig, catalog, messages, "warm-up-sqlite");
+      String table = output(List.of("sqlite3", sqliteFile.toString(), "SELECT name FROM sqlite_master WHERE type ="
+          + " 'table' AND name NOT LIKE '%$%' LIMIT 1")).trim();
+      sqliteShape = "ATTACH '" + sqliteFile + "' AS s; CREATE TABLE main.rows AS SELECT * FROM s.\"" + table
+          + "\" WHERE 0;";
+      new ProcessBuilder("sqlite3", "-csv", sqliteFile.toString(), "SELECT * FROM \"" + table + "\"")
+          .redirectOutput(sqliteCsv.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start().waitFor();
+    }
+    Path duckdbCsv = work.resolve("rows-duckdb.csv");
+    Path duckdbCopy = work.resolve("copy.duckdb");
+    if (options.only().contains("i")) {
+      deleteDuckdb(duckdbFile);
+      destination(options.sample(), duckdbConfig, catalog, messages, "warm-up-duckdb");
+    }
     Map<String, List<Run>> runs = new LinkedHashMap<>();
     for (int round = 1; round <= options.rounds(); round++) {
       for (Variant variant : VARIANTS) {
@@ -243,6 +271,27 @@ public final class Compare {
                 "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
                 "\\copy " + target + " FROM '" + csv + "' WITH (FORMAT csv)"), null, variant.name());
             checkRows(target, options.records());
+          }
+          case "g" -> {
+            deleteDuckdb(duckdbFile);
+            run = destination(options.sample(), duckdbConfig, catalog, messages, variant.name());
+          }
+          case "h" -> {
+            if (!sqlite3) {
+              continue;
+            }
+            Files.deleteIfExists(sqliteCopy);
+            output(List.of("sqlite3", sqliteCopy.toString(), sqliteShape));
+            run = measure(List.of("sqlite3", sqliteCopy.toString(), ".mode csv", ".import " + sqliteCsv + " rows"),
+                null, variant.name());
+          }
+          case "i" -> {
+            deleteDuckdb(duckdbCopy);
+            output(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DuckdbCopy.class.getName(),
+                "prepare", duckdbFile.toString(), duckdbCopy.toString(), duckdbCsv.toString())));
+            run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"),
+                DuckdbCopy.class.getName(), "load", duckdbCopy.toString(), duckdbCsv.toString())), null,
+                variant.name());
           }
           default -> throw new AssertionError(variant);
         }
@@ -286,7 +335,9 @@ public final class Compare {
     ratio(runs, "c", "a", 0.8, "devnull / token walk (c/a)");
     ratio(runs, "c", "b", 1.5, "devnull / readTree (c/b)");
     ratio(runs, "e", "f", 0.7, "sample into PostgreSQL / psql \\copy (e/f)");
-    ratio(runs, "d", "c", 0.5, "sample into SQLite / devnull (d/c)");
+    ratio(runs, "d", "c", 0.6, "sample into SQLite / devnull (d/c)");
+    ratio(runs, "d", "h", 0.5, "sample into SQLite / sqlite3 .import (d/h)");
+    ratio(runs, "g", "i", 0.8, "sample into DuckDB / DuckDB COPY (g/i)");
     line("");
   }
 
@@ -418,6 +469,12 @@ public final class Compare {
   }
 
   /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS-FORMAT, see {@link #data}). */
+  /** Removes a DuckDB file and its write-ahead log. */
+  private static void deleteDuckdb(Path file) throws IOException {
+    Files.deleteIfExists(file);
+    Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
+  }
+
   private static long recordsOf(Path messages) {
     return Long.parseLong(messages.getParent().getFileName().toString().split("-")[1]);
   }

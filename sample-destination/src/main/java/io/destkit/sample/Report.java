@@ -3,15 +3,14 @@ package io.destkit.sample;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.JsonFiles;
 import io.destkit.runtime.secret.SecretMasker;
-import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sql.SqlIdentifiers;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,24 +45,13 @@ public final class Report {
   /** Writes one line per table: its name and its row count, after a line naming the database. */
   static void print(SampleConfig.Database database, PrintStream out) throws ConfigException, SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    String where;
-    if (database instanceof SampleConfig.Sqlite sqlite) {
-      where = "SQLite file " + sqlite.path();
-      if (!Files.isRegularFile(Path.of(sqlite.path()))) {
-        throw new ConfigException("There is no SQLite file " + sqlite.path() + " yet: run a write first.");
-      }
-      try (Connection connection = JdbcConnections.open(database)) {
-        count(connection, tables(connection, "SELECT NULL, name FROM sqlite_master WHERE type = 'table'"
-            + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"), counts);
-      }
-    } else {
-      SampleConfig.Postgres postgres = (SampleConfig.Postgres) database;
-      where = "PostgreSQL database " + postgres.database() + " at " + JdbcConnections.serverAddress(postgres);
-      try (Connection connection = JdbcConnections.open(database)) {
-        count(connection, tables(connection, "SELECT table_schema, table_name FROM information_schema.tables"
-            + " WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')"
-            + " AND table_schema NOT LIKE 'pg\\_temp\\_%' ORDER BY 1, 2"), counts);
-      }
+    Engines.Access engine = Engines.of(database);
+    String where = engine.describe();
+    if (!engine.exists()) {
+      throw new ConfigException("There is no " + where + " yet: run a write first.");
+    }
+    try (Connection connection = engine.connect(Duration.ZERO)) {
+      count(connection, tables(connection, engine.tablesQuery()), counts);
     }
     out.println(where + ": " + (counts.isEmpty() ? "no tables" : counts.size() + (counts.size() == 1 ? " table"
         : " tables")));

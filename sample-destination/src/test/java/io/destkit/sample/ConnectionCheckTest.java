@@ -93,6 +93,61 @@ class ConnectionCheckTest {
   }
 
   @Nested
+  class Duckdb {
+    @TempDir
+    Path directory;
+
+    @Test
+    void createsTheFileAndLeavesNoTestTable() throws Exception {
+      Path file = directory.resolve("warehouse.duckdb");
+
+      check(new SampleConfig.Duckdb(file.toString()));
+
+      assertTrue(Files.isRegularFile(file), "the database file is created");
+      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+          Statement statement = connection.createStatement();
+          ResultSet count = statement.executeQuery("SELECT count(*) FROM duckdb_tables()")) {
+        count.next();
+        assertEquals(0, count.getLong(1), "no table left");
+      }
+    }
+
+    @Test
+    void failsWhenTheDirectoryIsMissing() {
+      Path missing = directory.resolve("no-such-dir");
+      Path file = missing.resolve("warehouse.duckdb");
+
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> check(new SampleConfig.Duckdb(file.toString())));
+
+      assertEquals("Cannot write to DuckDB file " + file + ": directory " + missing + " does not exist. "
+          + "Create it, or choose a file in an existing directory.", e.getMessage());
+      assertTrue(Files.notExists(missing), "the check does not create directories");
+    }
+
+    @Test
+    void failsWhenTheFileIsNotADatabase() throws IOException {
+      Path file = Files.writeString(directory.resolve("notes.txt"), "these are not the tables you are looking for\n"
+          .repeat(100));
+
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> check(new SampleConfig.Duckdb(file.toString())));
+
+      assertTrue(e.getMessage().startsWith("Cannot open DuckDB file " + file + ": "), e.getMessage());
+    }
+
+    @Test
+    void refusesAPathThatTheDriverWouldReadOptionsFrom() {
+      Path file = directory.resolve("warehouse.duckdb;session_init_sql_file=init.sql");
+
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> check(new SampleConfig.Duckdb(file.toString())));
+
+      assertTrue(e.getMessage().contains("the path holds a ';'"), e.getMessage());
+    }
+  }
+
+  @Nested
   class Postgres {
     private static final String PASSWORD = "s3cr3t-Pa55";
 

@@ -20,11 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Faults with real processes on SQLite: the connector killed with SIGKILL mid-sync and the sync resent from the last
- * echoed state, as the platform does; a write the database rejects.
+ * Faults with real processes on the embedded engines: the connector killed with SIGKILL mid-sync and the sync resent
+ * from the last echoed state, as the platform does (SQLite and DuckDB, whose appender's rows must die with the
+ * uncommitted transaction); a write the database rejects (SQLite).
  */
 class ReliabilityFaultsIT {
   /** The runtime's default batch: a state right after this many records is echoed as soon as they are committed. */
@@ -35,13 +36,13 @@ class ReliabilityFaultsIT {
   @TempDir
   Path dir;
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"append_dedup", "append"})
-  void killedMidSyncThenResentFromTheLastEchoedStateLosesNothing(String mode) throws Exception {
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource({"sqlite, append_dedup", "sqlite, append", "duckdb, append_dedup", "duckdb, append"})
+  void killedMidSyncThenResentFromTheLastEchoedStateLosesNothing(String engine, String mode) throws Exception {
     Path catalog = ReliabilityRun.file(dir, "catalog.json", catalog(mode));
 
-    TestDatabase.Sqlite killed = new TestDatabase.Sqlite(dir.resolve("killed.sqlite"));
-    Path config = ReliabilityRun.sqliteConfig(dir, killed.file());
+    TestDatabase killed = TestDatabase.of(engine, dir);
+    Path config = ReliabilityRun.file(dir, "config-killed.json", killed.configJson());
     ConnectorProcess.Result killedRun = runAndKillAfterFirstState(config, catalog);
     assertNotEquals(0, killedRun.exitCode(), killedRun::toString);
     List<String> echoed = stateValues(killedRun, STATE_AT);
@@ -53,18 +54,20 @@ class ReliabilityFaultsIT {
     assertSucceeded(resent);
     assertEquals(List.of(Integer.toString(RECORDS)), stateValues(resent, STATE_AT));
 
-    String columns = "SELECT id, updated, v, _airbyte_extracted_at FROM t ";
+    String t = killed.table(null, "t");
+    String columns = "SELECT id, updated, v, _airbyte_extracted_at FROM " + t + " ";
     if (mode.equals("append_dedup")) {
-      TestDatabase.Sqlite clean = new TestDatabase.Sqlite(dir.resolve("clean.sqlite"));
-      assertSucceeded(ReliabilityRun.write(ReliabilityRun.CONNECTOR, ReliabilityRun.sqliteConfig(dir, clean.file()),
-          catalog, out -> messages(out, 1, RECORDS)));
+      TestDatabase clean = TestDatabase.of(engine, dir);
+      assertSucceeded(ReliabilityRun.write(ReliabilityRun.CONNECTOR, ReliabilityRun.file(dir, "config-clean.json",
+          clean.configJson()), catalog, out -> messages(out, 1, RECORDS)));
       assertEquals(clean.rows(columns + "ORDER BY id"), killed.rows(columns + "ORDER BY id"),
           "the deduplicated table equals a clean run's");
     } else {
       assertEquals(List.of(List.of(Integer.toString(RECORDS), "1", Integer.toString(RECORDS))),
-          killed.rows("SELECT count(DISTINCT updated), min(updated), max(updated) FROM t"),
+          killed.rows("SELECT count(DISTINCT updated), min(updated), max(updated) FROM " + t),
           "every record is there, the resent ones maybe twice");
-      assertEquals(List.of(Integer.toString(BATCH)), killed.column("SELECT count(*) FROM t WHERE updated <= " + BATCH),
+      assertEquals(List.of(Integer.toString(BATCH)), killed.column("SELECT count(*) FROM " + t + " WHERE updated <= "
+          + BATCH),
           "each record before the echoed state exactly once");
     }
   }

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile stream, namespace and field names through the packaged jar, on SQLite and PostgreSQL: every stream lands in
- * a table of its own, every field in a column of its own, and nothing else in the database changes.
+ * Hostile stream, namespace and field names through the packaged jar, on SQLite, PostgreSQL and DuckDB: every stream
+ * lands in a table of its own, every field in a column of its own, and nothing else in the database changes.
  */
 class ReliabilityNamesIT {
   private static final String LONG = "l".repeat(1999);
@@ -42,9 +42,9 @@ class ReliabilityNamesIT {
   Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void hostileNamesLandInDistinctQuotedTablesAndColumnsAndNothingElseChanges(String engine) throws Exception {
-    TestDatabase db = engine.equals("sqlite") ? TestDatabase.sqlite(dir) : TestDatabase.postgres();
+    TestDatabase db = TestDatabase.of(engine, dir);
     String prefix = db instanceof TestDatabase.Postgres
         ? ((SampleConfig.Postgres) db.config().database()).schema() + "_" : "";
     try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
@@ -149,6 +149,9 @@ class ReliabilityNamesIT {
     String query = db instanceof TestDatabase.Postgres
         ? "SELECT table_schema, table_name, column_name FROM information_schema.columns WHERE table_schema NOT IN "
             + "('pg_catalog', 'information_schema') ORDER BY 1, 2, ordinal_position"
+        : db instanceof TestDatabase.Duckdb
+        ? "SELECT schema_name, table_name, column_name FROM duckdb_columns() WHERE database_name = current_database()"
+            + " ORDER BY 1, 2, column_index"
         : "SELECT NULL, m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' "
             + "ORDER BY 2, p.cid";
     try (Connection connection = db.connect(); Statement statement = connection.createStatement();

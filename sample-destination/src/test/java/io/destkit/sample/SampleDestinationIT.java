@@ -43,6 +43,7 @@ class SampleDestinationIT {
     assertEquals("engine", database.at("/oneOf/0/required/0").asText());
     assertEquals("sqlite", database.at("/oneOf/0/properties/engine/const").asText());
     assertEquals("postgres", database.at("/oneOf/1/properties/engine/const").asText());
+    assertEquals("duckdb", database.at("/oneOf/2/properties/engine/const").asText());
     assertEquals(5432, database.at("/oneOf/1/properties/port/default").asInt());
     assertEquals("public", database.at("/oneOf/1/properties/schema/default").asText());
     assertTrue(database.at("/oneOf/1/properties/password/airbyte_secret").asBoolean());
@@ -60,6 +61,14 @@ class SampleDestinationIT {
   void checkSucceedsOnAGoodSqliteConfigAndCreatesTheFile() throws IOException {
     Path database = dir.resolve("warehouse.sqlite");
     ConnectorProcess.Result result = check("{\"database\": {\"engine\": \"sqlite\", \"path\": \"" + database + "\"}}");
+    assertEquals("SUCCEEDED", status(result), result::toString);
+    assertTrue(Files.exists(database));
+  }
+
+  @Test
+  void checkSucceedsOnAGoodDuckdbConfigAndCreatesTheFile() throws IOException {
+    Path database = dir.resolve("warehouse.duckdb");
+    ConnectorProcess.Result result = check("{\"database\": {\"engine\": \"duckdb\", \"path\": \"" + database + "\"}}");
     assertEquals("SUCCEEDED", status(result), result::toString);
     assertTrue(Files.exists(database));
   }
@@ -89,7 +98,8 @@ class SampleDestinationIT {
   void checkFailsOnAnUnknownEngine() throws IOException {
     ConnectorProcess.Result result = check("{\"database\": {\"engine\": \"oracle\"}}");
     assertEquals("FAILED", status(result), result::toString);
-    assertTrue(message(result).contains("$.database.engine: must be one of sqlite, postgres"), result::toString);
+    assertTrue(message(result).contains("$.database.engine: must be one of sqlite, postgres, duckdb"),
+        result::toString);
   }
 
   @Test

@@ -33,9 +33,9 @@ class SampleModesIT {
   Path dir;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void aSecondAndAnInterruptedThirdSyncOfTheSameDataLeaveWhatEachModePromises(String engine) throws Exception {
-    TestDatabase db = engine.equals("sqlite") ? TestDatabase.sqlite(dir) : TestDatabase.postgres();
+    TestDatabase db = TestDatabase.of(engine, dir);
     String ns = db.namespace("app");
 
     ConnectorProcess.Result first = write(db, sync(ns, 1, true));

@@ -1,11 +1,12 @@
 package io.destkit.sample;
 
-import io.destkit.sql.Names;
+import io.destkit.sample.duckdb.DuckdbDialect;
 import io.destkit.sample.postgres.PostgresDialect;
 import io.destkit.sql.SqlDialect;
 import io.destkit.sql.SqlIdentifiers;
-import io.destkit.sample.sqlite.SqliteDialect;
 import io.destkit.sql.TableName;
+import io.destkit.sql.TableNames;
+import io.destkit.sql.sqlite.SqliteEngine;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import io.destkit.testkit.suite.DestinationReader;
@@ -31,8 +32,8 @@ import java.util.Properties;
 
 /**
  * Reads the sample destination's tables back for the suite, over its own JDBC connection. It finds a stream's table
- * and columns with the sample's own naming code ({@link Names} and the engine's {@link SqlDialect}), assigning names
- * in catalog and schema order as the destination does, so that hashed names of colliding or long identifiers match.
+ * and columns with the warehouse's own naming code ({@link TableNames} and the engine's {@link SqlDialect}), in
+ * catalog and schema order as the destination does, so that hashed names of colliding or long identifiers match.
  */
 final class SampleReader implements DestinationReader, AutoCloseable {
   /** The columns every table has; reserved before the stream's fields get theirs, as the destination does. */
@@ -50,7 +51,13 @@ final class SampleReader implements DestinationReader, AutoCloseable {
 
   /** A reader of the SQLite file {@code file}. */
   static SampleReader sqlite(Path file) throws SQLException {
-    return new SampleReader(DriverManager.getConnection("jdbc:sqlite:" + file), new SqliteDialect(), null);
+    return new SampleReader(DriverManager.getConnection("jdbc:sqlite:" + file), new SqliteEngine(), null);
+  }
+
+  /** A reader of the DuckDB file {@code file}; close it before a sync in another process, which DuckDB would lock out. */
+  static SampleReader duckdb(Path file) throws SQLException {
+    return new SampleReader(DriverManager.getConnection("jdbc:duckdb:" + file), new DuckdbDialect(),
+        DuckdbDialect.DEFAULT_SCHEMA);
   }
 
   /** A reader of the database of {@code login}; streams without namespace are in {@code defaultSchema}. */
@@ -70,14 +77,8 @@ final class SampleReader implements DestinationReader, AutoCloseable {
       return List.of();
     }
     Map<String, String> fieldOfColumn = new HashMap<>();
-    Names columns = new Names(dialect.maxIdentifierLength(), dialect.caseInsensitiveNames());
-    for (String airbyte : AIRBYTE_COLUMNS) {
-      columns.reserve(airbyte);
-      fieldOfColumn.put(airbyte, airbyte);
-    }
-    for (String field : stream.fieldNames()) {
-      fieldOfColumn.put(columns.assign(field), field);
-    }
+    AIRBYTE_COLUMNS.forEach(airbyte -> fieldOfColumn.put(airbyte, airbyte));
+    TableNames.columns(dialect, stream.fieldNames()).forEach((field, column) -> fieldOfColumn.put(column, field));
     List<Map<String, Object>> rows = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT * FROM " + table.sql())) {
@@ -88,6 +89,7 @@ final class SampleReader implements DestinationReader, AutoCloseable {
           String field = fieldOfColumn.get(meta.getColumnName(i));
           if (field != null) {
             row.put(field, dialect instanceof PostgresDialect ? postgresValue(result, i, meta.getColumnTypeName(i))
+                : dialect instanceof DuckdbDialect ? duckdbValue(result, i, meta.getColumnTypeName(i))
                 : result.getObject(i));
           }
         }
@@ -99,24 +101,14 @@ final class SampleReader implements DestinationReader, AutoCloseable {
 
   /** The table of {@code stream}: names assigned per schema in catalog order, as the destination assigns them. */
   private TableName table(ConfiguredCatalog catalog, ConfiguredStream stream) {
-    Map<String, Names> scopes = new HashMap<>();
-    for (ConfiguredStream each : catalog.streams()) {
-      String schema = dialect.schema(each.namespace(), defaultSchema);
-      Names tables = scopes.computeIfAbsent(schema == null ? "" : schema,
-          k -> new Names(dialect.maxIdentifierLength(), dialect.caseInsensitiveNames()));
-      String name;
-      try {
-        name = tables.assign(dialect.tableBaseName(each.namespace(), each.name()),
-            candidate -> dialect.heldByAnotherTable(connection, new TableName(schema, candidate)));
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot list the tables of " + schema, e);
-      }
-      if (each.isSameStreamAs(stream)) {
-        return new TableName(schema, name);
-      }
+    try {
+      return TableNames.of(connection, dialect, defaultSchema,
+          catalog.streams().stream().map(ConfiguredStream::descriptor).toList(), stream.descriptor());
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot list the tables of " + stream.descriptor(), e);
     }
-    throw new IllegalArgumentException("Stream " + stream.descriptor() + " is not in the catalog");
   }
+
 
   /** A PostgreSQL value as java.time types where the driver would give java.sql ones, JSON as its text. */
   private static Object postgresValue(ResultSet result, int column, String sqlType) throws SQLException {
@@ -133,6 +125,20 @@ final class SampleReader implements DestinationReader, AutoCloseable {
         return result.getObject(column, OffsetTime.class);
       case "json":
       case "jsonb":
+        return result.getString(column);
+      default:
+        return result.getObject(column);
+    }
+  }
+
+  /** A DuckDB value as the suite reads it: timestamps as LocalDateTime (java.sql's lose the era), bytes, JSON text. */
+  private static Object duckdbValue(ResultSet result, int column, String sqlType) throws SQLException {
+    switch (sqlType) {
+      case "TIMESTAMP":
+        return result.getObject(column, LocalDateTime.class);
+      case "BLOB":
+        return result.getBytes(column);
+      case "JSON":
         return result.getString(column);
       default:
         return result.getObject(column);

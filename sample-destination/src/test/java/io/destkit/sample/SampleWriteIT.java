@@ -89,6 +89,30 @@ class SampleWriteIT {
   }
 
   @Test
+  void theExampleSyncRunTwiceIntoDuckdbLeavesTheSameTablesAndTheReportShowsThem() throws Exception {
+    Path database = dir.resolve("warehouse.duckdb");
+    Path config = Files.writeString(dir.resolve("duckdb.json"), Files.readString(EXAMPLES.resolve("duckdb-config.json"))
+        .replace("sample-destination/target/warehouse.duckdb", database.toString()));
+    Path catalog = Files.copy(EXAMPLES.resolve("catalog.json"), dir.resolve("catalog.json"));
+    byte[] messages = Files.readAllBytes(EXAMPLES.resolve("messages.jsonl"));
+    for (int run = 1; run <= 2; run++) {
+      ConnectorProcess.Result result = ConnectorProcess.of(JAR).run(ReliabilityRun.finished(catalog,
+          out -> out.write(messages)), "write", "--config", config.toString(), "--catalog", catalog.toString());
+      assertEquals(0, result.exitCode(), result::toString);
+      assertValidProtocol(result);
+      assertEquals(2, states(result).size(), result::toString);
+    }
+
+    Process report = new ProcessBuilder("java", "-cp", JAR.toString(), "io.destkit.sample.Report",
+        config.toString()).redirectErrorStream(true).start();
+    String output = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, report.waitFor(), output);
+    assertEquals(List.of("DuckDB file " + database + ": 3 tables", "  crm.orders              2 rows",
+        "  crm.users               3 rows", "  crm.users$airbyte_load  0 rows"), output.lines().toList(),
+        "users are deduplicated by id (their load table emptied at each commit), orders overwritten");
+  }
+
+  @Test
   void aMillionRecordsPassWithA128MegabyteHeap() throws Exception {
     Path database = dir.resolve("big.sqlite");
     String catalog = "{\"streams\":[{\"stream\":{\"name\":\"events\",\"json_schema\":{\"type\":\"object\","

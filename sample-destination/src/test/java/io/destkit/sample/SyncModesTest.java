@@ -25,11 +25,11 @@ class SyncModesTest {
   Path dir;
 
   private TestDatabase database(String engine) {
-    return engine.equals("sqlite") ? TestDatabase.sqlite(dir) : TestDatabase.postgres();
+    return TestDatabase.of(engine, dir);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void appendAddsTheSameRecordsAgainOnASecondSync(String engine) throws Exception {
     TestDatabase db = database(engine);
     String shop = db.namespace("shop");
@@ -46,7 +46,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void overwriteReplacesTheTableOnlyWhenTheStreamCompletes(String engine) throws Exception {
     TestDatabase db = database(engine);
     String shop = db.namespace("shop");
@@ -76,7 +76,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void overwriteWithoutGenerationsDiscardsWhatAnInterruptedSyncStaged(String engine) throws Exception {
     TestDatabase db = database(engine);
     String orders = db.table(null, "orders");
@@ -95,7 +95,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void truncateRefreshKeepsOlderGenerationsUntilTheStreamCompletesThenDropsThem(String engine) throws Exception {
     TestDatabase db = database(engine);
     String orders = db.table(null, "orders");
@@ -122,7 +122,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void dedupKeepsTheNewestVersionOfEachKeyAndTheSameTableOnASecondSync(String engine) throws Exception {
     TestDatabase db = database(engine);
     String crm = db.namespace("crm");
@@ -147,18 +147,21 @@ class SyncModesTest {
     sync.oneRecordPerBatch().run(db).assertSucceeded();
     assertEquals(expected, db.rows("SELECT id, name FROM " + users + " ORDER BY id"),
         "the same records again, each in a commit of its own: the same table");
-    assertEquals(1, db.indexes(crm, "users"), "the key's index, made once");
+    // DuckDB gets no index: its joins hash, and an index would forbid the ALTER and RENAME the warehouse needs.
+    assertEquals(engine.equals("duckdb") ? 0 : 1, db.indexes(crm, "users"), "the key's index, made once");
     assertEquals(List.of(List.of("4")), db.rows("SELECT id FROM " + db.table(crm, "users$airbyte_deleted")),
         "the deleted key's newest version is kept as a tombstone");
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void aKeyValueTheEngineCannotHoldAsItIsEndsTheSyncInsteadOfChangingIt(String engine) throws Exception {
     TestDatabase db = database(engine);
-    // SQLite holds numbers as 64-bit integers or doubles; PostgreSQL text cannot hold NUL.
-    String key = engine.equals("sqlite") ? "{\"type\":\"number\"}" : "{\"type\":\"string\"}";
-    String value = engine.equals("sqlite") ? "0.1000000000000000055511151231257827" : "\"a\\u0000b\"";
+    // SQLite holds numbers as 64-bit integers or doubles, DuckDB 9 digits after the point; PostgreSQL text cannot
+    // hold NUL.
+    boolean number = !engine.equals("postgres");
+    String key = number ? "{\"type\":\"number\"}" : "{\"type\":\"string\"}";
+    String value = number ? "0.1000000000000000055511151231257827" : "\"a\\u0000b\"";
     Sync sync = new Sync();
     sync.stream(null, "keys", "append_dedup", "{\"k\":" + key + "}").primaryKey("k")
         .record("{\"k\":" + value + "}", 1).state("{\"n\":1}");
@@ -172,7 +175,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void dedupDeletesStayDeletedWhenAnOlderVersionArrivesLater(String engine) throws Exception {
     TestDatabase db = database(engine);
     String users = db.table(null, "users");
@@ -202,7 +205,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void dedupWithATruncateRefreshKeepsOnlyTheNewGeneration(String engine) throws Exception {
     TestDatabase db = database(engine);
     String users = db.table(null, "users");
@@ -224,7 +227,7 @@ class SyncModesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"sqlite", "postgres"})
+  @ValueSource(strings = {"sqlite", "postgres", "duckdb"})
   void dedupWithoutCursorKeepsTheLastExtracted(String engine) throws Exception {
     TestDatabase db = database(engine);
     Sync sync = new Sync();

@@ -75,6 +75,21 @@ abstract class TestDatabase {
     return new Sqlite(directory.resolve("warehouse-" + COUNTER.incrementAndGet() + ".sqlite"));
   }
 
+  /** A DuckDB file in {@code directory}. */
+  static TestDatabase duckdb(Path directory) {
+    return new Duckdb(directory.resolve("warehouse-" + COUNTER.incrementAndGet() + ".duckdb"));
+  }
+
+  /** The database of {@code engine} (sqlite, postgres or duckdb), files in {@code directory}. */
+  static TestDatabase of(String engine, Path directory) {
+    return switch (engine) {
+      case "sqlite" -> sqlite(directory);
+      case "postgres" -> postgres();
+      case "duckdb" -> duckdb(directory);
+      default -> throw new IllegalArgumentException("No test database for engine " + engine);
+    };
+  }
+
   /** A default schema of its own on the tests' PostgreSQL server, as user {@code destkit_sample}. */
   static TestDatabase postgres() {
     return new Postgres(PostgresServer.get().createLogin("destkit_sample", PASSWORD),
@@ -194,6 +209,70 @@ abstract class TestDatabase {
     @Override
     public String toString() {
       return "PostgreSQL";
+    }
+  }
+
+  /**
+   * DuckDB: streams without namespace in schema {@code main}. A connection of this JVM shares the file with the
+   * connector run in process; one to a connector run as a child process must be closed before it runs.
+   */
+  static final class Duckdb extends TestDatabase {
+    private final Path file;
+
+    Duckdb(Path file) {
+      this.file = file;
+    }
+
+    Path file() {
+      return file;
+    }
+
+    @Override
+    SampleConfig config() {
+      return new SampleConfig(new SampleConfig.Duckdb(file.toString()), null);
+    }
+
+    @Override
+    String configJson() {
+      return "{\"database\":{\"engine\":\"duckdb\",\"path\":" + Sync.JSON.valueToTree(file.toString()) + "}}";
+    }
+
+    @Override
+    String namespace(String base) {
+      return base;
+    }
+
+    @Override
+    String table(String namespace, String name) {
+      return SqlIdentifiers.qualified(namespace == null ? "main" : namespace, name);
+    }
+
+    @Override
+    List<String> tables(String namespace) throws SQLException {
+      List<String> names = new ArrayList<>();
+      try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+          "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+              + " AND lower(schema_name) = lower(?) ORDER BY table_name")) {
+        query.setString(1, namespace == null ? "main" : namespace);
+        try (ResultSet rows = query.executeQuery()) {
+          while (rows.next()) {
+            names.add(rows.getString(1));
+          }
+        }
+      }
+      return names;
+    }
+
+    @Override
+    long indexes(String namespace, String name) throws SQLException {
+      return Long.parseLong(column("SELECT count(*) FROM duckdb_indexes() WHERE lower(schema_name) = lower('"
+          + (namespace == null ? "main" : namespace).replace("'", "''") + "') AND lower(table_name) = lower('"
+          + name.replace("'", "''") + "')").get(0));
+    }
+
+    @Override
+    public String toString() {
+      return "DuckDB";
     }
   }
 }

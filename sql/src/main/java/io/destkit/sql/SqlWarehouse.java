@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,17 +52,16 @@ public abstract class SqlWarehouse implements AutoCloseable {
 
   /** The engine's SQL. */
   protected final SqlDialect dialect;
-  private final String defaultSchema;
   private final TableEvolution evolution;
-  private final Map<String, Names> tableNames = new HashMap<>();
+  private final TableNames tableNames;
   private final Map<StreamDescriptor, TablePlan> plans = new LinkedHashMap<>();
   private final Set<StreamDescriptor> loaded = new LinkedHashSet<>();
   private long sequence;
 
   protected SqlWarehouse(SqlDialect dialect, String defaultSchema) {
     this.dialect = dialect;
-    this.defaultSchema = defaultSchema;
     this.evolution = new TableEvolution(dialect);
+    this.tableNames = new TableNames(dialect, defaultSchema);
   }
 
   /**
@@ -94,27 +92,18 @@ public abstract class SqlWarehouse implements AutoCloseable {
     boolean dedup = stream.destinationSyncMode() == DestinationSyncMode.APPEND_DEDUP;
     boolean staged = stream.destinationSyncMode() == DestinationSyncMode.OVERWRITE
         || stream.truncatesOlderGenerations();
-    String schema = dialect.schema(stream.namespace(), defaultSchema);
-    Names tables = tableNames.computeIfAbsent(schema == null ? "" : schema,
-        k -> new Names(dialect.maxIdentifierLength(), dialect.caseInsensitiveNames()));
-    String baseName = dialect.tableBaseName(stream.namespace(), stream.name());
-    String tableName = !dialect.caseInsensitiveNames() ? tables.assign(baseName)
-        : transaction("name the table of stream " + stream.descriptor(), connection -> tables.assign(baseName,
-            candidate -> dialect.heldByAnotherTable(connection, new TableName(schema, candidate))));
-    TableName finalTable = new TableName(schema, tableName);
+    TableName finalTable = !dialect.caseInsensitiveNames() ? tableNames.next(null, stream.descriptor())
+        : transaction("name the table of stream " + stream.descriptor(),
+            connection -> tableNames.next(connection, stream.descriptor()));
     StreamTables streamTables = StreamTables.of(finalTable, dialect.loadSchema(), dialect.maxIdentifierLength());
 
-    Names columnNames = new Names(dialect.maxIdentifierLength(), dialect.caseInsensitiveNames());
-    for (String reserved : List.of(TableEvolution.RAW_ID, TableEvolution.EXTRACTED_AT, TableEvolution.META,
-        TableEvolution.GENERATION_ID, TableEvolution.LOAD_SEQUENCE)) {
-      columnNames.reserve(reserved);
-    }
-    List<String> columns = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
     List<StorageType> wanted = new ArrayList<>();
     for (Column column : stream.columns()) {
-      columns.add(columnNames.assign(column.name()));
+      fields.add(column.name());
       wanted.add(StorageType.of(column.type()));
     }
+    List<String> columns = List.copyOf(TableNames.columns(dialect, fields).values());
     List<Integer> primaryKey = dedup ? primaryKey(stream) : List.of();
     int cursor = dedup ? cursor(stream) : -1;
     int deletedAt = dedup ? stream.columnIndex(CDC_DELETED_AT) : -1;
@@ -123,8 +112,8 @@ public abstract class SqlWarehouse implements AutoCloseable {
         staged, dedup, meta(stream.syncId(), List.of()));
 
     List<StorageType> types = transaction("prepare the tables of stream " + stream.descriptor(), connection -> {
-      if (schema != null) {
-        dialect.createSchema(connection, schema);
+      if (finalTable.schema() != null) {
+        dialect.createSchema(connection, finalTable.schema());
       }
       if (!staged || !dedup) {
         // Left by a sync in another mode: never swapped in, or tombstones no merge will read.

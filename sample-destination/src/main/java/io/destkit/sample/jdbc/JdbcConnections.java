@@ -1,5 +1,6 @@
 package io.destkit.sample.jdbc;
 
+import io.destkit.sample.Engines;
 import io.destkit.sample.SampleConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,20 +34,43 @@ public final class JdbcConnections {
 
   /**
    * A connection on which any wait for the server longer than {@code readTimeout} fails, for short work like a
-   * connection check; {@link Duration#ZERO} means no limit. SQLite has no server to wait for and ignores it.
+   * connection check; {@link Duration#ZERO} means no limit. SQLite and DuckDB have no server to wait for and ignore
+   * it.
    */
   public static Connection open(SampleConfig.Database database, Duration readTimeout) throws SQLException {
-    if (database instanceof SampleConfig.Sqlite sqlite) {
-      return DriverManager.getConnection(sqliteUrl(sqlite));
-    } else if (database instanceof SampleConfig.Postgres postgres) {
-      return DriverManager.getConnection(postgresUrl(postgres), postgresProperties(postgres, readTimeout));
-    }
-    throw new IllegalArgumentException("Unknown database engine: " + database.getClass().getName());
+    return Engines.of(database).connect(readTimeout);
+  }
+
+  /** A connection to a SQLite file. */
+  public static Connection openSqlite(SampleConfig.Sqlite sqlite) throws SQLException {
+    return DriverManager.getConnection(sqliteUrl(sqlite));
+  }
+
+  /** A connection to a PostgreSQL server, waiting for it at most {@code readTimeout} ({@link Duration#ZERO}: no limit). */
+  public static Connection openPostgres(SampleConfig.Postgres postgres, Duration readTimeout) throws SQLException {
+    return DriverManager.getConnection(postgresUrl(postgres), postgresProperties(postgres, readTimeout));
+  }
+
+  /** A connection to a DuckDB file. */
+  public static Connection openDuckdb(SampleConfig.Duckdb duckdb) throws SQLException {
+    return DriverManager.getConnection(duckdbUrl(duckdb));
   }
 
   /** The JDBC URL of a SQLite file. */
   public static String sqliteUrl(SampleConfig.Sqlite sqlite) {
     return "jdbc:sqlite:" + sqlite.path();
+  }
+
+  /**
+   * The JDBC URL of a DuckDB file. The driver reads what follows a {@code ;} in it as connection options (a file of
+   * SQL to run, among others), and has no way to escape one: a path that holds one is refused.
+   */
+  public static String duckdbUrl(SampleConfig.Duckdb duckdb) throws SQLException {
+    if (duckdb.path().indexOf(';') >= 0) {
+      throw new SQLException("the path holds a ';', which the DuckDB driver would read as the start of connection"
+          + " options: choose a path without one");
+    }
+    return "jdbc:duckdb:" + duckdb.path();
   }
 
   /** The JDBC URL of a PostgreSQL database; it holds no credentials. */

@@ -14,7 +14,7 @@ import io.destkit.runtime.rejected.RejectedRecordsFiles;
 public record ${connectorName}Config(
     @Property(title = "JDBC URL", order = 0, examples = "jdbc:sqlite:/local/warehouse.sqlite",
         description = "The database to write to. SQLite (jdbc:sqlite:FILE) works as it is; another database needs"
-            + " its driver and a SqlDialect.")
+            + " its driver and an SqlEngine.")
     @Pattern(value = "^jdbc:[a-z0-9]+:", descriptor = "jdbc:<driver>:<database>")
     String jdbcUrl,
     @Property(title = "User", order = 1, required = false)

@@ -41,7 +41,7 @@ class ${connectorName}JarIT {
     // The example's database is relative: the jar ran in the project's folder, as the README's commands do.
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:target/example.sqlite");
         Statement statement = connection.createStatement();
-        ResultSet products = statement.executeQuery("SELECT sku, price FROM crm__products")) {
+        ResultSet products = statement.executeQuery("SELECT sku, price FROM crm_products")) {
       assertTrue(products.next());
       assertEquals("KETTLE-1", products.getString("sku"));
       assertTrue(!products.next(), "overwrite leaves this sync's rows only");

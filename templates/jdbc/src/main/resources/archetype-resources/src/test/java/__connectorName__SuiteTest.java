@@ -47,16 +47,6 @@ class ${connectorName}SuiteTest extends DestinationSuite {
     return Optional.of(Json.object("jdbcUrl", "jdbc:sqlite:" + folder.resolve("no-such-folder").resolve("x.sqlite")));
   }
 
-  /**
-   * The modes of the spec; without schema evolution: a column keeps the type of its field's first schema, so a field
-   * that becomes a string keeps SQLite's integer affinity ("0042" would land as 42).
-   */
-  @Override
-  protected DestinationFeatures features(JsonNode spec) {
-    return DestinationFeatures.fromSpec(spec).without(DestinationFeatures.Feature.SCHEMA_EVOLUTION,
-        "this template's SqlDialect does not widen columns yet (destkit-sql will)");
-  }
-
   @AfterAll
   void removeTheDatabases() throws IOException {
     try (Stream<Path> paths = Files.walk(folder)) {

@@ -1,4 +1,4 @@
-package io.destkit.sample.sqlite;
+package io.destkit.sql.sqlite;
 
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
@@ -43,7 +43,7 @@ import org.sqlite.SQLiteException;
  * {@code JSON TEXT}, so that SQLite never turns the JSON text {@code 1.10} into the number 1.1. A column widens by
  * rebuilding its table, as SQLite has no ALTER COLUMN.
  */
-public final class SqliteDialect implements SqlEngine {
+public final class SqliteEngine implements SqlEngine {
   /** How long to wait for another program (a reader) to let go of the file before failing. */
   private static final int BUSY_TIMEOUT_MILLIS = 60_000;
   /** {@code _airbyte_extracted_at}: fixed width, so that text order is time order. */
@@ -57,12 +57,12 @@ public final class SqliteDialect implements SqlEngine {
   private String lastExtractedAt;
 
   /** The engine of the SQLite file {@code file}. */
-  public SqliteDialect(String file) {
+  public SqliteEngine(String file) {
     this.file = file;
   }
 
   /** The engine, for reading SQL only (tests, reports): its messages name no file. */
-  public SqliteDialect() {
+  public SqliteEngine() {
     this("(unnamed)");
   }
 

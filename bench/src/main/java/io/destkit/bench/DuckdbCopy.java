@@ -1,0 +1,66 @@
+package io.destkit.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * DuckDB's own bulk load, the floor the sample's DuckDB load is measured against: {@code prepare SOURCE TARGET CSV}
+ * writes the rows the sample loaded into SOURCE as CSV and creates an empty table of the same shape in TARGET;
+ * {@code load TARGET CSV} is the timed part, one {@code COPY ... FROM} of that file. Run as a child JVM by
+ * {@link Compare}, like the destinations it is compared with.
+ */
+public final class DuckdbCopy {
+  private DuckdbCopy() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals("prepare")) {
+      prepare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+    } else if (args.length == 3 && args[0].equals("load")) {
+      long rows = load(Path.of(args[1]), Path.of(args[2]));
+      System.err.println("duckdb-copy: " + rows + " rows");
+    } else {
+      System.err.println("usage: DuckdbCopy prepare SOURCE.duckdb TARGET.duckdb ROWS.csv | load TARGET.duckdb ROWS.csv");
+      System.exit(2);
+    }
+  }
+
+  private static void prepare(Path source, Path target, Path csv) throws SQLException, java.io.IOException {
+    Files.deleteIfExists(target);
+    Files.deleteIfExists(csv);
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
+        Statement statement = connection.createStatement()) {
+      statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
+      String table = dataTable(statement);
+      statement.execute("COPY (SELECT * FROM source.main." + table + ") TO '" + csv + "' (FORMAT csv)");
+      statement.execute("CREATE TABLE main.rows AS SELECT * FROM source.main." + table + " LIMIT 0");
+      statement.execute("DETACH source");
+    }
+  }
+
+  /** The sample's table of the stream: the one table of the source whose name holds no {@code $}. */
+  private static String dataTable(Statement statement) throws SQLException {
+    try (ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+        + " WHERE table_catalog = 'source' AND table_schema = 'main' AND table_name NOT LIKE '%$%'")) {
+      if (!tables.next()) {
+        throw new IllegalStateException("the source database has no table");
+      }
+      return "\"" + tables.getString(1).replace("\"", "\"\"") + "\"";
+    }
+  }
+
+  private static long load(Path target, Path csv) throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
+        Statement statement = connection.createStatement()) {
+      statement.execute("COPY main.rows FROM '" + csv + "' (FORMAT csv)");
+      try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM main.rows")) {
+        count.next();
+        return count.getLong(1);
+      }
+    }
+  }
+}

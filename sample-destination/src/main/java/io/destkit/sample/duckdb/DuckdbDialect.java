@@ -1,0 +1,449 @@
+package io.destkit.sample.duckdb;
+
+import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.error.DestinationException;
+import io.destkit.runtime.error.TransientException;
+import io.destkit.runtime.types.RawJson;
+import io.destkit.sql.BulkLoader;
+import io.destkit.sql.Names;
+import io.destkit.sql.SqlEngine;
+import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sql.StorageType;
+import io.destkit.sql.TableName;
+import io.destkit.sql.TablePlan;
+import io.destkit.sql.WarehouseException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * DuckDB: one file, namespaces are schemas (streams without one go to {@code main}), every Airbyte type has a native
+ * column type, numbers are {@code DECIMAL(38,9)}, JSON is {@code JSON}; a column widens in place with ALTER COLUMN
+ * ... TYPE ... USING. Rows are loaded with DuckDB's appender ({@link AppenderLoader}).
+ *
+ * <p>DuckDB matches names without regard to case, quoted or not: schemas are lower-cased so that two namespaces that
+ * differ by case share one set of table names, and tables and columns are looked up the same way. No indexes: DuckDB
+ * joins by hashing, and an index on a table forbids the rename that swaps a staging table in and the ALTER that widens
+ * a column.
+ */
+public final class DuckdbDialect implements SqlEngine {
+  /** The schema of the streams without namespace: the one every DuckDB file has. */
+  public static final String DEFAULT_SCHEMA = "main";
+  /** The type of a NUMBER column: exact, and wide enough for every 64-bit integer, so an INTEGER column widens to it. */
+  static final String DECIMAL = "DECIMAL(38,9)";
+  /** Digits after the decimal point, and before it, that {@link #DECIMAL} holds. */
+  static final int SCALE = 9;
+  private static final BigDecimal DECIMAL_LIMIT = BigDecimal.TEN.pow(38 - SCALE);
+  /** DATE holds days since 1970 within these (5877642 BC to 5881580 AD); the values past them mean infinity. */
+  private static final long MAX_EPOCH_DAY = 2_147_483_646L;
+  /** TIMESTAMP holds microseconds since 1970 within these (290309 BC to 294247 AD). */
+  private static final long MIN_EPOCH_MICROS = -9_223_372_022_400_000_000L;
+  private static final long MAX_EPOCH_MICROS = Long.MAX_VALUE - 1;
+  /** TIME WITH TIME ZONE holds offsets up to 15:59:59 either side of UTC. */
+  private static final int MAX_OFFSET_SECONDS = 15 * 3600 + 59 * 60 + 59;
+
+  /** The file, as messages name it. */
+  private final String file;
+  /** The last {@code emitted_at} bound, and its value: records of a batch mostly share it. */
+  private long lastEmittedAt = Long.MIN_VALUE;
+  private OffsetDateTime lastExtractedAt;
+
+  /** The engine of the DuckDB file {@code file}. */
+  public DuckdbDialect(String file) {
+    this.file = file;
+  }
+
+  /** The engine, for reading SQL only (tests, reports): its messages name no file. */
+  public DuckdbDialect() {
+    this("(unnamed)");
+  }
+
+  /** The file, as messages name it. */
+  String file() {
+    return file;
+  }
+
+  /** Dates and times turn into text (a widened column) in UTC, whatever the machine's zone. */
+  @Override
+  public void configure(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+    }
+  }
+
+  @Override
+  public String engine() {
+    return "DuckDB";
+  }
+
+  @Override
+  public int maxIdentifierLength() {
+    // DuckDB has no limit; a readable one keeps hashes of very long names short.
+    return 128;
+  }
+
+  @Override
+  public boolean caseInsensitiveNames() {
+    return true;
+  }
+
+  /** A namespace, normalized and lower-cased; the default schema ({@code main}) as it is. */
+  @Override
+  public String schema(String namespace, String defaultSchema) {
+    return namespace == null ? defaultSchema
+        : Names.normalize(namespace, maxIdentifierLength()).toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String tableBaseName(String namespace, String stream) {
+    return stream;
+  }
+
+  /**
+   * Beside the final table: a TEMP table would be cheaper, but DuckDB keeps every temporary table in one schema,
+   * where the load tables of two streams of the same name in different namespaces would collide.
+   */
+  @Override
+  public String loadSchema() {
+    return null;
+  }
+
+  @Override
+  public void createSchema(Connection connection, String schema) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlIdentifiers.quote(schema));
+    }
+  }
+
+  /** A table of the same schema whose name differs from {@code table}'s only by case, in this file. */
+  @Override
+  public boolean heldByAnotherTable(Connection connection, TableName table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM duckdb_tables()"
+        + " WHERE database_name = current_database() AND lower(schema_name) = lower(?)"
+        + " AND lower(table_name) = lower(?) AND table_name <> ?")) {
+      statement.setString(1, table.schema());
+      statement.setString(2, table.name());
+      statement.setString(3, table.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  /**
+   * Looked up as DuckDB resolves names: without regard to case. (DuckDB's own catalog functions, twice as fast as
+   * its {@code information_schema}; a view of that name shows too, and its ALTER would say so.)
+   */
+  @Override
+  public Map<String, String> columns(Connection connection, TableName table) throws SQLException {
+    Map<String, String> columns = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database()"
+            + " AND lower(schema_name) = lower(?) AND lower(table_name) = lower(?) ORDER BY column_index")) {
+      statement.setString(1, table.schema());
+      statement.setString(2, table.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          columns.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return columns;
+  }
+
+  /** Spelled as DuckDB's catalog reports them ({@link #columns}), so that {@link #storageType} reads them back. */
+  @Override
+  public String sqlType(StorageType type) {
+    return switch (type) {
+      case BOOLEAN -> "BOOLEAN";
+      case INTEGER -> "BIGINT";
+      case NUMBER -> DECIMAL;
+      case STRING -> "VARCHAR";
+      case DATE -> "DATE";
+      case TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP WITH TIME ZONE";
+      case TIMESTAMP_WITHOUT_TIMEZONE -> "TIMESTAMP";
+      case TIME_WITH_TIMEZONE -> "TIME WITH TIME ZONE";
+      case TIME_WITHOUT_TIMEZONE -> "TIME";
+      case BINARY -> "BLOB";
+      case JSON -> "JSON";
+    };
+  }
+
+  @Override
+  public StorageType storageType(String declaredType) {
+    String type = declaredType == null ? "" : declaredType.strip().toUpperCase(Locale.ROOT);
+    for (StorageType storage : StorageType.values()) {
+      if (sqlType(storage).equals(type)) {
+        return storage;
+      }
+    }
+    // A column the user made: what its values are.
+    if (List.of("TINYINT", "SMALLINT", "INTEGER", "UTINYINT", "USMALLINT", "UINTEGER").contains(type)) {
+      return StorageType.INTEGER;
+    } else if (type.startsWith("DECIMAL") || type.startsWith("NUMERIC") || type.endsWith("INT")
+        || List.of("DOUBLE", "FLOAT", "REAL", "VARINT", "BIGNUM").contains(type)) {
+      return StorageType.NUMBER;
+    } else if (type.startsWith("TIMESTAMP")) {
+      return type.equals("TIMESTAMPTZ") ? StorageType.TIMESTAMP_WITH_TIMEZONE : StorageType.TIMESTAMP_WITHOUT_TIMEZONE;
+    } else if (type.equals("TIMETZ")) {
+      return StorageType.TIME_WITH_TIMEZONE;
+    } else if (type.equals("BYTEA")) {
+      return StorageType.BINARY;
+    }
+    return StorageType.STRING;
+  }
+
+  @Override
+  public String rawIdType() {
+    return "UUID NOT NULL";
+  }
+
+  @Override
+  public String extractedAtType() {
+    return "TIMESTAMP WITH TIME ZONE NOT NULL";
+  }
+
+  @Override
+  public String metaType() {
+    return "JSON NOT NULL";
+  }
+
+  @Override
+  public String generationIdType() {
+    return "BIGINT";
+  }
+
+  /**
+   * A number needs at most 29 digits before the point (once rounded to 9 after it); a date, a timestamp and an offset
+   * of a time of day must be within DuckDB's ranges.
+   */
+  @Override
+  public boolean fits(Object value, StorageType type) {
+    if (value instanceof BigDecimal decimal) {
+      // Looked at before rounding, so that 1E+100000000 is not written out in full.
+      return decimal.precision() - decimal.scale() <= 38 - SCALE
+          && decimal.setScale(SCALE, RoundingMode.HALF_EVEN).abs().compareTo(DECIMAL_LIMIT) < 0;
+    } else if (value instanceof LocalDate date) {
+      return Math.abs(date.toEpochDay()) <= MAX_EPOCH_DAY;
+    } else if (value instanceof LocalDateTime timestamp) {
+      return inTimestampRange(timestamp.toEpochSecond(ZoneOffset.UTC));
+    } else if (value instanceof OffsetDateTime timestamp) {
+      return inTimestampRange(timestamp.toEpochSecond());
+    } else if (value instanceof OffsetTime time) {
+      return Math.abs(time.getOffset().getTotalSeconds()) <= MAX_OFFSET_SECONDS;
+    }
+    return true;
+  }
+
+  /** Whole seconds since 1970 whose every microsecond DuckDB's TIMESTAMP holds. */
+  private static boolean inTimestampRange(long epochSecond) {
+    return epochSecond > MIN_EPOCH_MICROS / 1_000_000 && epochSecond < MAX_EPOCH_MICROS / 1_000_000;
+  }
+
+  /**
+   * A number with more than 9 digits after the point is rounded to 9; a time or timestamp with nanoseconds is cut to
+   * microseconds, all DuckDB keeps.
+   */
+  @Override
+  public Object approximate(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      if (decimal.scale() <= SCALE) {
+        return value;
+      }
+      BigDecimal rounded = decimal.setScale(SCALE, RoundingMode.HALF_EVEN);
+      return rounded.compareTo(decimal) == 0 ? value : rounded;
+    } else if (value instanceof OffsetDateTime timestamp) {
+      return timestamp.getNano() % 1000 == 0 ? value : timestamp.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof LocalDateTime timestamp) {
+      return timestamp.getNano() % 1000 == 0 ? value : timestamp.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof OffsetTime time) {
+      return time.getNano() % 1000 == 0 ? value : time.truncatedTo(ChronoUnit.MICROS);
+    } else if (value instanceof LocalTime time) {
+      return time.getNano() % 1000 == 0 ? value : time.truncatedTo(ChronoUnit.MICROS);
+    }
+    return value;
+  }
+
+  /** A number as {@link #DECIMAL} holds it: scale 9, which DuckDB's appender requires. */
+  static BigDecimal decimal(BigDecimal value) {
+    return value.setScale(SCALE, RoundingMode.HALF_EVEN);
+  }
+
+  /** One ALTER COLUMN per column, converting the values it holds as {@code ColumnValues} writes them. */
+  @Override
+  public void widen(Connection connection, TableName table, Map<String, StorageType> from,
+      Map<String, StorageType> to) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (Map.Entry<String, StorageType> change : to.entrySet()) {
+        String column = SqlIdentifiers.quote(change.getKey());
+        statement.execute("ALTER TABLE " + table.sql() + " ALTER COLUMN " + column + " TYPE "
+            + sqlType(change.getValue()) + " USING " + convert(column, from.get(change.getKey()), change.getValue()));
+      }
+    }
+  }
+
+  /** The value of {@code column} as a column of {@code to} holds it: the text or JSON that ColumnValues writes. */
+  private static String convert(String column, StorageType from, StorageType to) {
+    if (to == StorageType.NUMBER) {
+      return "CAST(" + column + " AS " + DECIMAL + ")";
+    }
+    String text = switch (from) {
+      // No trailing zeros: 12.500000000 is the 12.5 that was sent.
+      case NUMBER -> "CASE WHEN contains(CAST(" + column + " AS VARCHAR), '.') THEN rtrim(rtrim(CAST(" + column
+          + " AS VARCHAR), '0'), '.') ELSE CAST(" + column + " AS VARCHAR) END";
+      case TIMESTAMP_WITH_TIMEZONE -> isoTimestamp(column) + " || 'Z'";
+      case TIMESTAMP_WITHOUT_TIMEZONE -> isoTimestamp(column);
+      case BINARY -> "to_base64(" + column + ")";
+      case BOOLEAN, INTEGER, STRING, DATE, TIME_WITH_TIMEZONE, TIME_WITHOUT_TIMEZONE, JSON ->
+          "CAST(" + column + " AS VARCHAR)";
+    };
+    if (to == StorageType.STRING) {
+      return text;
+    }
+    // To JSON: numbers and booleans as literals, everything else as a JSON string of its text.
+    return switch (from) {
+      case BOOLEAN, INTEGER, NUMBER, STRING -> "to_json(" + column + ")";
+      default -> "to_json(" + text + ")";
+    };
+  }
+
+  /** ISO-8601 with a {@code T}, the fraction without trailing zeros (in UTC for a TIMESTAMP WITH TIME ZONE). */
+  private static String isoTimestamp(String column) {
+    return "regexp_replace(strftime(" + column + ", '%Y-%m-%dT%H:%M:%S.%f'), '\\.?0+$', '')";
+  }
+
+  @Override
+  public String deleteMatching(TableName target, TableName load, List<String> key) {
+    StringJoiner on = new StringJoiner(" AND ");
+    for (String column : key) {
+      on.add("t." + SqlIdentifiers.quote(column) + " = l." + SqlIdentifiers.quote(column));
+    }
+    return "DELETE FROM " + target.sql() + " AS t USING " + load.sql() + " AS l WHERE " + on;
+  }
+
+  @Override
+  public String clear(TableName table) {
+    return "DELETE FROM " + table.sql();
+  }
+
+  @Override
+  public String createLoadTable() {
+    return "CREATE TABLE";
+  }
+
+  /** DuckDB gets no index (see the class comment): none is ever found... */
+  @Override
+  public boolean hasIndex(Connection connection, TableName table, List<String> columns) {
+    return false;
+  }
+
+  /** ... and none is made: the merge's joins hash the load table, and the table stays free to be renamed and altered. */
+  @Override
+  public void createIndex(Connection connection, TableName table, List<String> columns) {
+    // Nothing: see the class comment.
+  }
+
+  /** Binds a value in the form {@code ColumnValues} gives, for the loads that do not go through the appender. */
+  @Override
+  public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.NULL);
+    } else if (value instanceof String text) {
+      statement.setString(index, text);
+    } else if (value instanceof Long number) {
+      statement.setLong(index, number);
+    } else if (value instanceof Boolean bool) {
+      statement.setBoolean(index, bool);
+    } else if (value instanceof BigDecimal number) {
+      // The driver refuses a negative scale (1E+3).
+      statement.setBigDecimal(index, decimal(number));
+    } else if (value instanceof byte[] bytes) {
+      statement.setBytes(index, bytes);
+    } else if (value instanceof LocalDate date) {
+      // As text: the driver binds a date before Christ as the same date after.
+      statement.setString(index, DateTimeFormatter.ISO_LOCAL_DATE.format(date));
+    } else if (value instanceof OffsetTime time) {
+      // The driver binds no OffsetTime.
+      statement.setString(index, DateTimeFormatter.ISO_OFFSET_TIME.format(time));
+    } else if (value instanceof RawJson json) {
+      statement.setString(index, json.json());
+    } else {
+      // OffsetDateTime, LocalDateTime, LocalTime.
+      statement.setObject(index, value);
+    }
+  }
+
+  @Override
+  public void bindExtractedAt(PreparedStatement statement, int index, long emittedAt) throws SQLException {
+    if (emittedAt != lastEmittedAt) {
+      lastExtractedAt = OffsetDateTime.ofInstant(Instant.ofEpochMilli(emittedAt), ZoneOffset.UTC);
+      lastEmittedAt = emittedAt;
+    }
+    statement.setObject(index, lastExtractedAt);
+  }
+
+  /** DuckDB's appender, or multi-row INSERTs into a table whose column types the appender cannot write. */
+  @Override
+  public BulkLoader loader(Connection connection, TableName table, TablePlan plan, boolean withSequence)
+      throws SQLException {
+    return AppenderLoader.open(this, connection, table, plan, withSequence);
+  }
+
+  /**
+   * What failed, on which file: a file another program holds is an outage (DuckDB lets one program at a time write a
+   * file); a folder that does not exist or cannot be written is the user's to fix.
+   */
+  @Override
+  public DestinationException failure(String what, SQLException e) {
+    String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    String message = "Cannot " + what + " in DuckDB file " + file + ": " + reason;
+    if (isLockConflict(e)) {
+      return new TransientException(message + ". Another program holds the file (DuckDB lets one program at a time"
+          + " write to it): close it, then sync again.", e);
+    } else if (isFileProblem(e)) {
+      return new ConfigException(message + ". Check that the folder of the file exists and can be written, that the"
+          + " path is not a folder, and that the disk has room.", e);
+    }
+    return new WarehouseException(message, e);
+  }
+
+  /** DuckDB could not lock the file: another program has it open. */
+  static boolean isLockConflict(SQLException e) {
+    return e.getMessage() != null && e.getMessage().contains("Could not set lock on file");
+  }
+
+  /** DuckDB could not open, create or write the file itself. */
+  static boolean isFileProblem(SQLException e) {
+    String message = e.getMessage();
+    if (message == null || !message.startsWith("IO Error")) {
+      return false;
+    }
+    for (String cause : List.of("Cannot open file", "No such file or directory", "Permission denied",
+        "Read-only file system", "Is a directory", "Not a directory", "No space left on device",
+        "Could not read from file", "Could not write file")) {
+      if (message.contains(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
