@@ -4,7 +4,7 @@ import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.sample.duckdb.DuckdbConnectionCheck;
 import io.destkit.sample.duckdb.DuckdbConnector;
-import io.destkit.sample.duckdb.DuckdbDialect;
+import io.destkit.sql.duckdb.DuckdbEngine;
 import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sample.postgres.PostgresConnectionCheck;
 import io.destkit.sample.postgres.PostgresConnector;
@@ -165,8 +165,8 @@ public final class Engines {
       /** Waits, retrying, while another program holds the file. */
       @Override
       public SqlWarehouse openWarehouse() throws Exception {
-        return new JdbcWarehouse(new DuckdbDialect(duckdb.path()), DuckdbConnector.open(duckdb,
-            RetryPolicy.defaults()), DuckdbDialect.DEFAULT_SCHEMA);
+        return new JdbcWarehouse(new DuckdbEngine(duckdb.path()), DuckdbConnector.open(duckdb,
+            RetryPolicy.defaults()), DuckdbEngine.DEFAULT_SCHEMA);
       }
 
       @Override

@@ -52,6 +52,15 @@ public interface SqlDialect {
     return false;
   }
 
+  /**
+   * A value of a result set as it compares with what was sent (java.time values rather than java.sql ones, JSON as
+   * text): for reading tables back ({@link TableReader}). {@code sqlType} is the column's type name as the driver
+   * reports it.
+   */
+  default Object read(ResultSet result, int column, String sqlType) throws SQLException {
+    return result.getObject(column);
+  }
+
   /** The table's columns and their declared types, in table order; empty when the table does not exist. */
   Map<String, String> columns(Connection connection, TableName table) throws SQLException;
 

@@ -7,6 +7,7 @@ import io.destkit.sample.ProbeTable;
 import io.destkit.sample.SampleConfig;
 import io.destkit.sample.jdbc.DatabaseFiles;
 import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sql.duckdb.DuckdbEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ public record DuckdbConnectionCheck(SampleConfig.Duckdb duckdb) implements Conne
   public void run() throws DestinationException {
     Path file = DatabaseFiles.checked("DuckDB", duckdb.path(), "/local/warehouse.duckdb");
     try (Connection connection = DuckdbConnector.open(duckdb)) {
-      ProbeTable.roundTrip(connection, SqlIdentifiers.qualified(DuckdbDialect.DEFAULT_SCHEMA, ProbeTable.newName()));
+      ProbeTable.roundTrip(connection, SqlIdentifiers.qualified(DuckdbEngine.DEFAULT_SCHEMA, ProbeTable.newName()));
     } catch (ProbeTable.StepFailedException e) {
       throw new ConfigException("Cannot write to DuckDB file " + file + ": " + e.getMessage(), e);
     } catch (SQLException e) {

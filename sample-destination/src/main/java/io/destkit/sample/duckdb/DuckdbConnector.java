@@ -6,6 +6,7 @@ import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.sample.SampleConfig;
 import io.destkit.sample.jdbc.JdbcConnections;
+import io.destkit.sql.duckdb.DuckdbEngine;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -27,11 +28,11 @@ public final class DuckdbConnector {
       return JdbcConnections.open(duckdb);
     } catch (SQLException e) {
       String message = "Cannot open DuckDB file " + duckdb.path() + ": " + e.getMessage();
-      if (DuckdbDialect.isLockConflict(e)) {
+      if (DuckdbEngine.isLockConflict(e)) {
         throw new TransientException(message + ". Another program holds the file (DuckDB lets one program at a time"
             + " write to it): close it, then sync again.", e);
       }
-      throw new ConfigException(message + (DuckdbDialect.isFileProblem(e) ? ". Check that its folder exists and can"
+      throw new ConfigException(message + (DuckdbEngine.isFileProblem(e) ? ". Check that its folder exists and can"
           + " be written, and that the path is a file, not a folder." : ""), e);
     }
   }

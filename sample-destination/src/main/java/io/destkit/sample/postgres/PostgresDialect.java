@@ -14,10 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -279,6 +282,28 @@ public final class PostgresDialect implements SqlDialect {
     try (Statement statement = connection.createStatement()) {
       // PostgreSQL names the index itself, avoiding the names taken in the schema.
       statement.execute("CREATE INDEX ON " + table.sql() + " " + keys);
+    }
+  }
+
+  /** A PostgreSQL value as java.time types where the driver would give java.sql ones, JSON as its text. */
+  @Override
+  public Object read(ResultSet result, int column, String sqlType) throws SQLException {
+    switch (sqlType.toLowerCase(Locale.ROOT)) {
+      case "timestamptz":
+        return result.getObject(column, OffsetDateTime.class);
+      case "timestamp":
+        return result.getObject(column, LocalDateTime.class);
+      case "date":
+        return result.getObject(column, LocalDate.class);
+      case "time":
+        return result.getObject(column, LocalTime.class);
+      case "timetz":
+        return result.getObject(column, OffsetTime.class);
+      case "json":
+      case "jsonb":
+        return result.getString(column);
+      default:
+        return result.getObject(column);
     }
   }
 }

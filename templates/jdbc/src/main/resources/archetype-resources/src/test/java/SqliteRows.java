@@ -1,61 +1,36 @@
 package ${package};
 
-import static io.destkit.runtime.write.RecordJson.EXTRACTED_AT;
-import static io.destkit.runtime.write.RecordJson.GENERATION_ID;
-import static io.destkit.runtime.write.RecordJson.META;
-import static io.destkit.runtime.write.RecordJson.RAW_ID;
-
+import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.TableName;
-import io.destkit.sql.TableNames;
+import io.destkit.sql.TableReader;
 import io.destkit.sql.sqlite.SqliteEngine;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.ConfiguredStream;
 import io.destkit.testkit.suite.DestinationReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a stream's table back for the testkit's suite, with the warehouse's own naming ({@link TableNames}): each
+ * Reads a stream's table back for the testkit's suite, with the warehouse's own naming ({@link TableReader}): each
  * column under the name of the field it holds.
  */
 final class SqliteRows implements DestinationReader {
-  private final SqliteEngine engine = new SqliteEngine();
   private final Connection connection;
+  private final TableReader tables;
 
   SqliteRows(String jdbcUrl) throws SQLException {
     connection = DriverManager.getConnection(jdbcUrl);
+    tables = new TableReader(connection, new SqliteEngine(), null);
   }
 
   @Override
   public List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream) throws SQLException {
-    TableName table = table(catalog, stream);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    if (engine.columns(connection, table).isEmpty()) {
-      return rows;
-    }
-    Map<String, String> columns = TableNames.columns(engine, stream.fieldNames());
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("SELECT * FROM " + table.sql())) {
-      while (result.next()) {
-        Map<String, Object> row = new HashMap<>();
-        for (String airbyteColumn : List.of(RAW_ID, EXTRACTED_AT, META, GENERATION_ID)) {
-          row.put(airbyteColumn, result.getObject(airbyteColumn));
-        }
-        for (Map.Entry<String, String> field : columns.entrySet()) {
-          row.put(field.getKey(), result.getObject(field.getValue()));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+    return tables.rows(descriptors(catalog), stream.descriptor(), stream.fieldNames());
   }
 
   /** Adds a text column to the stream's table, as the database's user might between syncs. */
@@ -68,8 +43,11 @@ final class SqliteRows implements DestinationReader {
   }
 
   private TableName table(ConfiguredCatalog catalog, ConfiguredStream stream) throws SQLException {
-    return TableNames.of(connection, engine, null,
-        catalog.streams().stream().map(ConfiguredStream::descriptor).toList(), stream.descriptor());
+    return tables.table(descriptors(catalog), stream.descriptor());
+  }
+
+  private static List<StreamDescriptor> descriptors(ConfiguredCatalog catalog) {
+    return catalog.streams().stream().map(ConfiguredStream::descriptor).toList();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package io.destkit.sample.duckdb;
+package io.destkit.sql.duckdb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The warehouse on a real DuckDB file through {@link DuckdbDialect} and its appender: rows join the open transaction
+ * The warehouse on a real DuckDB file through {@link DuckdbEngine} and its appender: rows join the open transaction
  * (an append the driver would commit on its own is not), and a table whose columns are not in the plan's order, not
  * all the plan's, or not of the dialect's types still takes the rows, each value in its column.
  */
@@ -77,8 +77,8 @@ class DuckdbWarehouseTest {
 
   private JdbcWarehouse open() throws Exception {
     Path file = folder.resolve("warehouse.duckdb");
-    return new JdbcWarehouse(new DuckdbDialect(file.toString()), DriverManager.getConnection("jdbc:duckdb:" + file),
-        DuckdbDialect.DEFAULT_SCHEMA);
+    return new JdbcWarehouse(new DuckdbEngine(file.toString()), DriverManager.getConnection("jdbc:duckdb:" + file),
+        DuckdbEngine.DEFAULT_SCHEMA);
   }
 
   private void execute(String sql) throws Exception {

@@ -1,4 +1,4 @@
-package io.destkit.sample.duckdb;
+package io.destkit.sql.duckdb;
 
 import io.destkit.runtime.types.RawJson;
 import io.destkit.sql.BulkLoader;
@@ -34,7 +34,7 @@ import org.duckdb.DuckDBConnection;
  * older table comes last; a user may have added one, a stream may no longer send a field): the order is read from the
  * table when the loader is made, and each column is filled from the plan, or with its default when the plan does not
  * know it. Its values must be of the column's exact type, so a table whose column types are not the ones
- * {@link DuckdbDialect} declares (one a user made) is loaded with {@link MultiRowInsert} instead, whose INSERTs let
+ * {@link DuckdbEngine} declares (one a user made) is loaded with {@link MultiRowInsert} instead, whose INSERTs let
  * DuckDB convert.
  *
  * <p>Rows must join the warehouse's open transaction, and an append outside a transaction commits on its own: the
@@ -69,7 +69,7 @@ final class AppenderLoader implements BulkLoader {
   }
 
   /** The appender loader of {@code table}; multi-row INSERTs when its column types are not all the dialect's own. */
-  static BulkLoader open(DuckdbDialect dialect, Connection connection, TableName table, TablePlan plan,
+  static BulkLoader open(DuckdbEngine dialect, Connection connection, TableName table, TablePlan plan,
       boolean withSequence) throws SQLException {
     Map<String, String> declared = dialect.columns(connection, table);
     Map<String, Integer> wanted = new HashMap<>();
@@ -162,7 +162,7 @@ final class AppenderLoader implements BulkLoader {
     switch (type) {
       case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
       case INTEGER -> appender.append(((Long) value).longValue());
-      case NUMBER -> appender.append(DuckdbDialect.decimal((BigDecimal) value));
+      case NUMBER -> appender.append(DuckdbEngine.decimal((BigDecimal) value));
       case STRING -> appender.append((String) value);
       case DATE -> appender.appendEpochDays(Math.toIntExact(((LocalDate) value).toEpochDay()));
       case TIMESTAMP_WITH_TIMEZONE -> appender.appendEpochMicros(micros(((OffsetDateTime) value).toInstant()));

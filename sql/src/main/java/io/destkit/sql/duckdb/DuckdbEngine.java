@@ -1,4 +1,4 @@
-package io.destkit.sample.duckdb;
+package io.destkit.sql.duckdb;
 
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
@@ -45,7 +45,7 @@ import java.util.StringJoiner;
  * joins by hashing, and an index on a table forbids the rename that swaps a staging table in and the ALTER that widens
  * a column.
  */
-public final class DuckdbDialect implements SqlEngine {
+public final class DuckdbEngine implements SqlEngine {
   /** The schema of the streams without namespace: the one every DuckDB file has. */
   public static final String DEFAULT_SCHEMA = "main";
   /** The type of a NUMBER column: exact, and wide enough for every 64-bit integer, so an INTEGER column widens to it. */
@@ -68,12 +68,12 @@ public final class DuckdbDialect implements SqlEngine {
   private OffsetDateTime lastExtractedAt;
 
   /** The engine of the DuckDB file {@code file}. */
-  public DuckdbDialect(String file) {
+  public DuckdbEngine(String file) {
     this.file = file;
   }
 
   /** The engine, for reading SQL only (tests, reports): its messages name no file. */
-  public DuckdbDialect() {
+  public DuckdbEngine() {
     this("(unnamed)");
   }
 
@@ -427,12 +427,12 @@ public final class DuckdbDialect implements SqlEngine {
   }
 
   /** DuckDB could not lock the file: another program has it open. */
-  static boolean isLockConflict(SQLException e) {
+  public static boolean isLockConflict(SQLException e) {
     return e.getMessage() != null && e.getMessage().contains("Could not set lock on file");
   }
 
   /** DuckDB could not open, create or write the file itself. */
-  static boolean isFileProblem(SQLException e) {
+  public static boolean isFileProblem(SQLException e) {
     String message = e.getMessage();
     if (message == null || !message.startsWith("IO Error")) {
       return false;
@@ -445,5 +445,20 @@ public final class DuckdbDialect implements SqlEngine {
       }
     }
     return false;
+  }
+
+  /** A DuckDB value as the suite reads it: timestamps as LocalDateTime (java.sql's lose the era), bytes, JSON text. */
+  @Override
+  public Object read(ResultSet result, int column, String sqlType) throws SQLException {
+    switch (sqlType) {
+      case "TIMESTAMP":
+        return result.getObject(column, LocalDateTime.class);
+      case "BLOB":
+        return result.getBytes(column);
+      case "JSON":
+        return result.getString(column);
+      default:
+        return result.getObject(column);
+    }
   }
 }
