@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * Creates the tables a stream loads into, or brings existing ones up to the stream's columns: a new field adds a
@@ -40,6 +41,12 @@ public final class TableEvolution {
     List<StorageType> types = new ArrayList<>(wanted);
     for (TableName table : tables) {
       Map<String, String> declared = dialect.columns(connection, table);
+      if (dialect.caseInsensitiveNames()) {
+        // To such an engine a field renamed by case is the same column: find it, never add it twice.
+        Map<String, String> anyCase = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        anyCase.putAll(declared);
+        declared = anyCase;
+      }
       existing.put(table, declared);
       for (int i = 0; i < columns.size(); i++) {
         String type = declared.get(columns.get(i));

@@ -73,6 +73,26 @@ class SqliteWarehouseTest {
     assertEquals(List.of("9"), rows("SELECT id FROM users"));
   }
 
+  @Test
+  void aFieldRenamedByCaseOnlyKeepsItsColumnOnAnEngineBlindToCase() throws Exception {
+    StreamContext lower = stream("users", "append", "");
+    try (JdbcWarehouse warehouse = open()) {
+      warehouse.prepare(lower);
+      warehouse.load(batch(lower, row(1, "Ada", 1)));
+      warehouse.commit();
+    }
+    StreamContext upper = CatalogReader.read(JSON.readTree("{\"streams\":[{\"stream\":{\"name\":\"users\","
+        + "\"json_schema\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},\"NAME\":"
+        + "{\"type\":\"string\"},\"seq\":{\"type\":\"integer\"}}}},\"sync_mode\":\"incremental\","
+        + "\"destination_sync_mode\":\"append\",\"generation_id\":1}]}")).streams().get(0);
+    try (JdbcWarehouse warehouse = open()) {
+      warehouse.prepare(upper);
+      warehouse.load(batch(upper, row(2, "Grace", 2)));
+      warehouse.commit();
+    }
+    assertEquals(List.of("1 Ada", "2 Grace"), rows("SELECT id, name FROM users ORDER BY id"));
+  }
+
   private JdbcWarehouse open() throws Exception {
     Path file = folder.resolve("warehouse.sqlite");
     return new JdbcWarehouse(new SqliteEngine(file.toString()), DriverManager.getConnection("jdbc:sqlite:" + file),
