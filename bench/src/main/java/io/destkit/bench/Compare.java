@@ -2,7 +2,6 @@ package io.destkit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,8 @@ import java.util.stream.Collectors;
  *   <li>(b) tree: {@code ObjectMapper.readTree} per line, the way older Java destinations read;</li>
  *   <li>(c) devnull: destination-devnull, which decodes every record and discards it;</li>
  *   <li>(d) sqlite: the sample destination into a SQLite file;</li>
- *   <li>(e) postgres: the sample destination into PostgreSQL (an embedded server started here);</li>
+ *   <li>(e) postgres: the sample destination into PostgreSQL (the machine's packaged server, started here with a
+ *       data folder of its own);</li>
  *   <li>(f) psql-copy: {@code psql \copy} of the same rows, as CSV, into a table of the same shape.</li>
  * </ul>
  * Each run's wall time and peak resident memory come from GNU time; every destination run must exit 0 and
@@ -46,7 +46,7 @@ public final class Compare {
   private final Options options;
   private final Path work;
   private final StringBuilder report = new StringBuilder();
-  private EmbeddedPostgres postgres;
+  private PackagedPostgres postgres;
 
   /** What the comparison is told on its command line. */
   record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
@@ -200,7 +200,7 @@ public final class Compare {
     if (wantsPostgres) {
       startPostgres();
       Files.writeString(postgresConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
-          .put("engine", "postgres").put("host", "localhost").put("port", postgres.getPort())
+          .put("engine", "postgres").put("host", "localhost").put("port", postgres.port())
           .put("database", "postgres").put("schema", SCHEMA).put("username", "postgres")).toString());
       // A first load into PostgreSQL, not counted: it gives the rows that psql copies, and the table's shape.
       dropSchema(SCHEMA);
@@ -267,7 +267,7 @@ public final class Compare {
             }
             String target = COPY_SCHEMA + "." + table(stream);
             sql("TRUNCATE " + target);
-            run = measure(List.of("psql", "-X", "-q", "-h", "localhost", "-p", Integer.toString(postgres.getPort()),
+            run = measure(List.of("psql", "-X", "-q", "-h", "localhost", "-p", Integer.toString(postgres.port()),
                 "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
                 "\\copy " + target + " FROM '" + csv + "' WITH (FORMAT csv)"), null, variant.name());
             checkRows(target, options.records());
@@ -332,9 +332,9 @@ public final class Compare {
     line("");
     line("| ratio | measured | target | |");
     line("|---|---:|---:|---|");
-    ratio(runs, "c", "a", 0.8, "devnull / token walk (c/a)");
+    ratio(runs, "c", "a", 0.9, "devnull / token walk (c/a)");
     ratio(runs, "c", "b", 1.5, "devnull / readTree (c/b)");
-    ratio(runs, "e", "f", 0.7, "sample into PostgreSQL / psql \\copy (e/f)");
+    ratio(runs, "e", "f", 0.85, "sample into PostgreSQL / psql \\copy (e/f)");
     ratio(runs, "d", "c", 0.6, "sample into SQLite / devnull (d/c)");
     ratio(runs, "d", "h", 0.5, "sample into SQLite / sqlite3 .import (d/h)");
     ratio(runs, "g", "i", 0.8, "sample into DuckDB / DuckDB COPY (g/i)");
@@ -514,14 +514,18 @@ public final class Compare {
     return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]));
   }
 
-  private void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder()
-        .setDataDirectory(work.resolve("pgdata"))
-        .setCleanDataDirectory(true)
-        .start();
+  private void startPostgres() throws IOException, InterruptedException, SQLException {
+    Path bin = PackagedPostgres.installed().orElseThrow(() -> new IllegalStateException("PostgreSQL's server is not"
+        + " installed: install Debian's postgresql package (bench/run does, as root)"));
+    postgres = PackagedPostgres.start(bin, work.resolve("pgdata"));
+    String version = postgres.version();
+    System.err.println("started " + version + " from " + bin + " on port " + postgres.port());
+    line("PostgreSQL for (e) and (f): " + version + " from the machine's packages (" + bin + "), its default"
+        + " settings, a data folder under the work folder.");
+    line("");
   }
 
-  void stop() throws IOException {
+  void stop() throws IOException, InterruptedException {
     if (postgres != null) {
       postgres.close();
     }
@@ -532,7 +536,7 @@ public final class Compare {
   }
 
   private void sql(String... statements) throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
@@ -542,7 +546,7 @@ public final class Compare {
 
   /** The name of the table the sample made for {@code stream} in the benchmark schema. */
   private String table(String stream) throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement();
         ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables WHERE"
             + " table_schema = '" + SCHEMA + "' ORDER BY table_name")) {
@@ -556,7 +560,7 @@ public final class Compare {
   }
 
   private void checkRows(String table, long expected) throws SQLException {
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
       count.next();
@@ -568,7 +572,7 @@ public final class Compare {
 
   private void psql(String command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder("psql", "-X", "-q", "-h", "localhost", "-p",
-        Integer.toString(postgres.getPort()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
+        Integer.toString(postgres.port()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
         command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
