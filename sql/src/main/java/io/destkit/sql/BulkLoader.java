@@ -7,6 +7,9 @@ import java.sql.SQLException;
  * batch, then {@link #flush}. Rows are visible only once the warehouse commits. Made by {@link SqlEngine#loader}.
  */
 public interface BulkLoader extends AutoCloseable {
+  /** How many rows the batch about to be added holds: a loader may bind them its fastest way knowing it. */
+  default void expect(int rows) {}
+
   /**
    * Adds a row: the Airbyte columns, the data values in the plan's column order (as {@link ColumnValues} gives them),
    * and, for a load table, the row's sequence number ({@code _airbyte_load_seq}; ignored otherwise).

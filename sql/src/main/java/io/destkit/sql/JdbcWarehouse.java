@@ -64,6 +64,7 @@ public final class JdbcWarehouse extends SqlWarehouse {
       }
       Object[] values = new Object[plan.columns().size()];
       long generation = plan.stream().generationId();
+      loader.expect(records.size());
       for (int r = 0; r < records.size(); r++) {
         Record record = records.get(r);
         String meta = row(plan, batch, r, values);

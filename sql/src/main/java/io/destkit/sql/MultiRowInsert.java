@@ -7,24 +7,24 @@ import java.util.StringJoiner;
 
 /**
  * The portable bulk load: prepared INSERTs of up to 100 rows each (a statement's cost is paid once a group, not once a
- * row), and a JDBC batch of single-row INSERTs for the rows of a batch that fill no group. Parameters stay well below
- * every engine's limit.
+ * row), and a JDBC batch of single-row INSERTs for the rows of a batch that fill no group. Knowing the batch's size
+ * ({@link #expect}), each row is bound once, where it goes; without it every row goes the single-row way. Parameters
+ * stay well below every engine's limit.
  */
 public final class MultiRowInsert implements BulkLoader {
   private static final int MAX_GROUP_PARAMETERS = 4_000;
   private static final int MAX_GROUP_ROWS = 100;
 
-  /** One row waiting for its group to fill; the caller's value array is reused, so the values are copied. */
-  private record Row(String rawId, long emittedAtMillis, String meta, long generationId, Object[] values,
-      long sequence) {}
-
   private final SqlEngine engine;
   private final boolean withSequence;
   private final int parameters;
-  private final Row[] waiting;
+  private final int groupRows;
   private final PreparedStatement single;
   private final PreparedStatement group;
-  private int count;
+  /** Rows of the batch still to come, rows bound in the group statement, and whether single rows wait in a batch. */
+  private int expected;
+  private int grouped;
+  private boolean singles;
 
   /** Inserts into {@code table} the columns of {@code plan}, and {@code _airbyte_load_seq} when {@code withSequence}. */
   public MultiRowInsert(SqlEngine engine, Connection connection, TableName table, TablePlan plan,
@@ -32,11 +32,11 @@ public final class MultiRowInsert implements BulkLoader {
     this.engine = engine;
     this.withSequence = withSequence;
     this.parameters = 4 + plan.columns().size() + (withSequence ? 1 : 0);
-    this.waiting = new Row[Math.max(1, Math.min(MAX_GROUP_ROWS, MAX_GROUP_PARAMETERS / parameters))];
+    this.groupRows = Math.max(1, Math.min(MAX_GROUP_ROWS, MAX_GROUP_PARAMETERS / parameters));
     this.single = connection.prepareStatement(sql(table, plan, 1));
     PreparedStatement many;
     try {
-      many = connection.prepareStatement(sql(table, plan, waiting.length));
+      many = connection.prepareStatement(sql(table, plan, groupRows));
     } catch (SQLException e) {
       single.close();
       throw e;
@@ -45,43 +45,51 @@ public final class MultiRowInsert implements BulkLoader {
   }
 
   @Override
+  public void expect(int rows) {
+    expected = rows;
+  }
+
+  @Override
   public void add(String rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
       throws SQLException {
-    waiting[count++] = new Row(rawId, emittedAtMillis, meta, generationId, values.clone(), sequence);
-    if (count == waiting.length) {
-      for (int r = 0; r < count; r++) {
-        bind(group, r * parameters, waiting[r]);
+    if (grouped > 0 || expected >= groupRows) {
+      bind(group, grouped * parameters, rawId, emittedAtMillis, meta, generationId, values, sequence);
+      if (++grouped == groupRows) {
+        group.executeUpdate();
+        grouped = 0;
       }
-      group.executeUpdate();
-      count = 0;
+    } else {
+      bind(single, 0, rawId, emittedAtMillis, meta, generationId, values, sequence);
+      single.addBatch();
+      singles = true;
     }
+    expected = Math.max(0, expected - 1);
   }
 
   @Override
   public void flush() throws SQLException {
-    if (count == 0) {
-      return;
+    if (grouped > 0) {
+      throw new IllegalStateException("a group of " + groupRows + " rows was left unfilled: expect() was told more"
+          + " rows than were added");
     }
-    for (int r = 0; r < count; r++) {
-      bind(single, 0, waiting[r]);
-      single.addBatch();
+    if (singles) {
+      single.executeBatch();
+      singles = false;
     }
-    count = 0;
-    single.executeBatch();
   }
 
   /** Binds one row's parameters after the first {@code offset}: the Airbyte columns, the values, the sequence. */
-  private void bind(PreparedStatement statement, int offset, Row row) throws SQLException {
-    statement.setString(offset + 1, row.rawId());
-    engine.bindExtractedAt(statement, offset + 2, row.emittedAtMillis());
-    statement.setString(offset + 3, row.meta());
-    statement.setLong(offset + 4, row.generationId());
-    Object[] values = row.values();
+  private void bind(PreparedStatement statement, int offset, String rawId, long emittedAtMillis, String meta,
+      long generationId, Object[] values, long sequence) throws SQLException {
+    statement.setString(offset + 1, rawId);
+    engine.bindExtractedAt(statement, offset + 2, emittedAtMillis);
+    statement.setString(offset + 3, meta);
+    statement.setLong(offset + 4, generationId);
     for (int i = 0; i < values.length; i++) {
       engine.bind(statement, offset + 5 + i, values[i]);
     }
     if (withSequence) {
-      statement.setLong(offset + 5 + values.length, row.sequence());
+      statement.setLong(offset + 5 + values.length, sequence);
     }
   }
 

@@ -93,6 +93,22 @@ class SqliteWarehouseTest {
     assertEquals(List.of("1 Ada", "2 Grace"), rows("SELECT id, name FROM users ORDER BY id"));
   }
 
+  @Test
+  void aBatchOfFullGroupsAndALeftOverLandsWhole() throws Exception {
+    StreamContext users = stream("users", "append", "");
+    Object[][] rows = new Object[250][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = row(i, "user " + i, i);
+    }
+    try (JdbcWarehouse warehouse = open()) {
+      warehouse.prepare(users);
+      warehouse.load(batch(users, rows));
+      warehouse.load(batch(users, row(1000, "alone", 0)));
+      warehouse.commit();
+    }
+    assertEquals(List.of("251 0 1000 32125"), rows("SELECT COUNT(*), MIN(id), MAX(id), SUM(id) FROM users"));
+  }
+
   private JdbcWarehouse open() throws Exception {
     Path file = folder.resolve("warehouse.sqlite");
     return new JdbcWarehouse(new SqliteEngine(file.toString()), DriverManager.getConnection("jdbc:sqlite:" + file),
