@@ -8,7 +8,7 @@ import io.destkit.sql.duckdb.DuckdbEngine;
 import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sample.postgres.PostgresConnectionCheck;
 import io.destkit.sample.postgres.PostgresConnector;
-import io.destkit.sample.postgres.PostgresWarehouse;
+import io.destkit.sql.postgres.PostgresWarehouse;
 import io.destkit.sample.sqlite.SqliteConnectionCheck;
 import io.destkit.sql.JdbcWarehouse;
 import io.destkit.sql.SqlWarehouse;

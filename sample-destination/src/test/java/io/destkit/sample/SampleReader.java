@@ -1,7 +1,7 @@
 package io.destkit.sample;
 
 import io.destkit.runtime.write.StreamDescriptor;
-import io.destkit.sample.postgres.PostgresDialect;
+import io.destkit.sql.postgres.PostgresDialect;
 import io.destkit.sql.SqlDialect;
 import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.TableName;

@@ -4,7 +4,7 @@ import io.destkit.runtime.error.DestinationException;
 import io.destkit.sample.SampleConfig;
 import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sample.postgres.PostgresErrors;
-import io.destkit.sample.postgres.PostgresWarehouse;
+import io.destkit.sql.postgres.PostgresWarehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -6,6 +6,7 @@ import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.secret.SecretMasker;
 import io.destkit.sample.SampleConfig;
 import io.destkit.sample.jdbc.JdbcConnections;
+import io.destkit.sql.postgres.PostgresWarehouse;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -89,17 +90,11 @@ public final class PostgresErrors {
     return masker.mask(text);
   }
 
-  /**
-   * Whether the SQL state tells of an outage that may pass: a lost connection (class 08, but for a connection the
-   * server or driver rejected, such as no SSL or no password), a server short of resources (53) or shutting down or
-   * starting (57P).
-   */
+  /** Whether the SQL state tells of an outage that may pass: see {@link PostgresWarehouse#isOutage}. */
   public static boolean isOutage(String sqlState) {
-    if (sqlState == null || sqlState.equals(CONNECTION_REJECTED)) {
-      return false;
-    }
-    return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
+    return PostgresWarehouse.isOutage(sqlState);
   }
+
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {

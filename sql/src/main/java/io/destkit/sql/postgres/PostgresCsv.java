@@ -1,4 +1,4 @@
-package io.destkit.sample.postgres;
+package io.destkit.sql.postgres;
 
 import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;

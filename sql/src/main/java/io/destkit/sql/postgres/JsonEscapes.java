@@ -1,4 +1,4 @@
-package io.destkit.sample.postgres;
+package io.destkit.sql.postgres;
 
 /**
  * Makes JSON text acceptable to PostgreSQL's JSONB, which refuses two things valid JSON may hold: the escape

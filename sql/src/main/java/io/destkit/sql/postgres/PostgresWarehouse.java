@@ -1,4 +1,4 @@
-package io.destkit.sample.postgres;
+package io.destkit.sql.postgres;
 
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
@@ -6,7 +6,6 @@ import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.retry.RetryPolicy;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.RecordBatch;
-import io.destkit.sample.postgres.PostgresErrors;
 import io.destkit.sql.MergeStatements;
 import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.SqlWarehouse;
@@ -236,7 +235,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
   private DestinationException failure(String what, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String message = "Cannot " + what + " on " + connector.server() + ": " + connector.reason(e) + ".";
-    boolean outage = PostgresErrors.isOutage(state) || state.startsWith("40")
+    boolean outage = isOutage(state) || state.startsWith("40")
         || hasIoCause(e);
     if (outage) {
       closeQuietly(connection);
@@ -306,5 +305,17 @@ public final class PostgresWarehouse extends SqlWarehouse {
       closeQuietly(connection);
       connection = null;
     }
+  }
+
+  /**
+   * Whether the SQL state tells of an outage that may pass: a lost connection (class 08, but 08004, a connection the
+   * server or driver rejected, such as no SSL or no password), a server short of resources (53) or shutting down or
+   * starting (57P).
+   */
+  public static boolean isOutage(String sqlState) {
+    if (sqlState == null || sqlState.equals("08004")) {
+      return false;
+    }
+    return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
   }
 }

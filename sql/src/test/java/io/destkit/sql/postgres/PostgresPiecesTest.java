@@ -1,4 +1,4 @@
-package io.destkit.sample.postgres;
+package io.destkit.sql.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
