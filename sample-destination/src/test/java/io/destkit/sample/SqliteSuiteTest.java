@@ -1,49 +1,18 @@
 package io.destkit.sample;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.destkit.testkit.harness.DestinationRunner;
-import io.destkit.testkit.messages.Json;
-import io.destkit.testkit.suite.DestinationFeatures;
 import io.destkit.testkit.suite.DestinationReader;
-import io.destkit.testkit.suite.DestinationSuite;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Optional;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The standard destination suite against the sample on SQLite, in process: a new database file per test. */
-class SqliteSuiteTest extends DestinationSuite {
-  @TempDir
-  Path dir;
-
-  private int files;
-
+class SqliteSuiteTest extends FileEngineSuite {
   @Override
-  protected DestinationRunner connector() {
-    return DestinationRunner.inProcess(new SampleDestinationMain());
+  String engine() {
+    return "sqlite";
   }
 
   @Override
-  protected JsonNode freshConfig() {
-    return config(dir.resolve("warehouse-" + ++files + ".sqlite"));
-  }
-
-  @Override
-  protected DestinationReader reader(JsonNode config) throws SQLException {
-    return SampleReader.sqlite(Path.of(config.at("/database/path").asText()));
-  }
-
-  @Override
-  protected Optional<JsonNode> unusableConfig(JsonNode workingConfig) {
-    return Optional.of(config(dir.resolve("no such folder").resolve("warehouse.sqlite")));
-  }
-
-  @Override
-  protected DestinationFeatures features(JsonNode spec) {
-    return SampleFeatures.of(spec);
-  }
-
-  private static JsonNode config(Path file) {
-    return Json.object("database", Json.object("engine", "sqlite", "path", file.toString()));
+  DestinationReader reader(Path file) throws SQLException {
+    return SampleReader.sqlite(file);
   }
 }
