@@ -21,6 +21,7 @@ public final class TableReader {
   private final Connection connection;
   private final SqlDialect dialect;
   private final String defaultSchema;
+  private final Map<List<StreamDescriptor>, Map<StreamDescriptor, TableName>> named = new HashMap<>();
 
   /** A reader over {@code connection}; streams without namespace are in {@code defaultSchema} (null without schemas). */
   public TableReader(Connection connection, SqlDialect dialect, String defaultSchema) {
@@ -29,9 +30,25 @@ public final class TableReader {
     this.defaultSchema = defaultSchema;
   }
 
-  /** The table of {@code stream} among the streams of a catalog, in catalog order. */
+  /**
+   * The table of {@code stream} among the streams of a catalog, in catalog order. The names of a catalog are worked out
+   * once and kept: a warehouse names a catalog's tables once, when a sync of it starts.
+   */
   public TableName table(List<StreamDescriptor> catalog, StreamDescriptor stream) throws SQLException {
-    return TableNames.of(connection, dialect, defaultSchema, catalog, stream);
+    Map<StreamDescriptor, TableName> tables = named.get(catalog);
+    if (tables == null) {
+      tables = new HashMap<>();
+      TableNames names = new TableNames(dialect, defaultSchema);
+      for (StreamDescriptor each : catalog) {
+        tables.put(each, names.next(connection, each));
+      }
+      named.put(List.copyOf(catalog), tables);
+    }
+    TableName table = tables.get(stream);
+    if (table == null) {
+      throw new IllegalArgumentException(stream + " is not in the catalog");
+    }
+    return table;
   }
 
   /**
