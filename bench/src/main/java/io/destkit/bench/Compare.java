@@ -284,14 +284,20 @@ public final class Compare {
             output(List.of("sqlite3", sqliteCopy.toString(), sqliteShape));
             run = measure(List.of("sqlite3", sqliteCopy.toString(), ".mode csv", ".import " + sqliteCsv + " rows"),
                 null, variant.name());
+            // Without the table made beforehand, .import would take the first row for a header and load one less.
+            String copied = output(List.of("sqlite3", sqliteCopy.toString(), "SELECT COUNT(*) FROM rows")).trim();
+            if (!copied.equals(Long.toString(options.records()))) {
+              throw new IllegalStateException("sqlite3 .import loaded " + copied + " rows into " + sqliteCopy
+                  + ", not " + options.records());
+            }
           }
           case "i" -> {
             deleteDuckdb(duckdbCopy);
             output(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DuckdbCopy.class.getName(),
                 "prepare", duckdbFile.toString(), duckdbCopy.toString(), duckdbCsv.toString())));
             run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"),
-                DuckdbCopy.class.getName(), "load", duckdbCopy.toString(), duckdbCsv.toString())), null,
-                variant.name());
+                DuckdbCopy.class.getName(), "load", duckdbCopy.toString(), duckdbCsv.toString(),
+                Long.toString(options.records()))), null, variant.name());
           }
           default -> throw new AssertionError(variant);
         }

@@ -11,7 +11,7 @@ import java.sql.Statement;
 /**
  * DuckDB's own bulk load, the floor the sample's DuckDB load is measured against: {@code prepare SOURCE TARGET CSV}
  * writes the rows the sample loaded into SOURCE as CSV and creates an empty table of the same shape in TARGET;
- * {@code load TARGET CSV} is the timed part, one {@code COPY ... FROM} of that file. Run as a child JVM by
+ * {@code load TARGET CSV ROWS} is the timed part, one {@code COPY ... FROM} of that file. Run as a child JVM by
  * {@link Compare}, like the destinations it is compared with.
  */
 public final class DuckdbCopy {
@@ -20,11 +20,16 @@ public final class DuckdbCopy {
   public static void main(String[] args) throws Exception {
     if (args.length == 4 && args[0].equals("prepare")) {
       prepare(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
-    } else if (args.length == 3 && args[0].equals("load")) {
+    } else if (args.length == 4 && args[0].equals("load")) {
       long rows = load(Path.of(args[1]), Path.of(args[2]));
       System.err.println("duckdb-copy: " + rows + " rows");
+      if (rows != Long.parseLong(args[3])) {
+        System.err.println("duckdb-copy: expected " + args[3] + " rows in " + args[1]);
+        System.exit(1);
+      }
     } else {
-      System.err.println("usage: DuckdbCopy prepare SOURCE.duckdb TARGET.duckdb ROWS.csv | load TARGET.duckdb ROWS.csv");
+      System.err.println("usage: DuckdbCopy prepare SOURCE.duckdb TARGET.duckdb ROWS.csv"
+          + " | load TARGET.duckdb ROWS.csv EXPECTED_ROWS");
       System.exit(2);
     }
   }

@@ -10,5 +10,5 @@ import javax.lang.model.element.ExecutableElement;
  * @param takesConfig whether its one parameter is the connector's config (else it has none)
  * @param parametersOk whether its parameters are none or exactly the config
  */
-public record DiscoverModel(ExecutableElement element, Site site, String name, boolean isStatic, boolean isPrivate,
+public record DiscoverModel(ExecutableElement element, String name, boolean isStatic, boolean isPrivate,
     boolean returnsOperations, boolean takesConfig, boolean parametersOk, boolean throwsOnlyExceptions) {}

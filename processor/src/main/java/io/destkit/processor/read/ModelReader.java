@@ -108,9 +108,8 @@ public final class ModelReader {
       if (Annotations.mirror(method, Check.class) != null) {
         checks.add(readCheck(method, configMirror));
       }
-      AnnotationMirror discover = Annotations.mirror(method, Discover.class);
-      if (discover != null) {
-        discovers.add(readDiscover(method, discover, configMirror));
+      if (Annotations.mirror(method, Discover.class) != null) {
+        discovers.add(readDiscover(method, configMirror));
       }
       for (HandlerModel.Kind kind : HandlerModel.Kind.values()) {
         AnnotationMirror handler = Annotations.mirror(method, HANDLER_ANNOTATIONS.get(kind));
@@ -302,7 +301,7 @@ public final class ModelReader {
             "it has no non-private constructor without parameters or with its config as only parameter");
   }
 
-  private DiscoverModel readDiscover(ExecutableElement method, AnnotationMirror mirror, TypeMirror configType) {
+  private DiscoverModel readDiscover(ExecutableElement method, TypeMirror configType) {
     List<? extends VariableElement> parameters = method.getParameters();
     boolean takesConfig = parameters.size() == 1
         && types.isSameType(types.erasure(parameters.get(0).asType()), types.erasure(configType));
@@ -311,7 +310,7 @@ public final class ModelReader {
         && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.util.List")
         && declared.getTypeArguments().size() == 1
         && types.erasure(declared.getTypeArguments().get(0)).toString().equals(DESTINATION_OPERATION);
-    return new DiscoverModel(method, Site.of(method, mirror), method.getSimpleName().toString(),
+    return new DiscoverModel(method, method.getSimpleName().toString(),
         method.getModifiers().contains(Modifier.STATIC), method.getModifiers().contains(Modifier.PRIVATE),
         returnsOperations, takesConfig, parameters.isEmpty() || takesConfig, throwsOnlyExceptions(method));
   }

@@ -279,7 +279,7 @@ public final class MessageDecoder implements RecordCursor {
           break;
         case "data":
           if (value != JsonToken.START_OBJECT) {
-            if (!rejecting || value == JsonToken.VALUE_NULL) {
+            if (!rejecting) {
               throw new InputException(lineNumber, "record data must be a JSON object");
             }
             rejectReason = "record data must be a JSON object, not " + jsonKind(value);

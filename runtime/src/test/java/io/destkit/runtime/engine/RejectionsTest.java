@@ -67,6 +67,16 @@ class RejectionsTest {
   }
 
   @Test
+  void dataThatIsNullIsSetAsideButARecordWithoutDataStillFails() throws Exception {
+    run(new RecordingHandlers(), sink(), record(1),
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"emitted_at\":1,\"data\":null}}", state(1));
+    assertEquals("record data must be a JSON object, not null", rejected().get(0).path("reason").asText());
+    InputException missing = assertThrows(InputException.class, () -> run(new RecordingHandlers(), sink(),
+        "{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"emitted_at\":1}}"));
+    assertEquals("Input line 1: record of stream users has no data", missing.getMessage());
+  }
+
+  @Test
   void aRecordTheConnectorRefusesIsSetAsideRebuiltFromItsValues() throws Exception {
     RecordingHandlers handlers = new RefusingHandlers(2);
     run(handlers, sink(), record(1), record(2), record(3), state(3), record(5), state(5));
