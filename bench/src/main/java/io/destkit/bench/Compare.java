@@ -359,7 +359,7 @@ public final class Compare {
       ratios[i] = b.get(i).seconds() / a.get(i).seconds();
     }
     double median = median(ratios);
-    line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.1fx | %s |", label, median, target,
+    line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.2fx | %s |", label, median, target,
         median >= target ? "met" : "missed"));
   }
 
