@@ -1,5 +1,6 @@
 package io.destkit.runtime.types;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -11,20 +12,33 @@ import java.time.format.DateTimeFormatter;
 public final class IsoText {
   private IsoText() {}
 
+  /** The most bytes {@link #offsetDateTime(OffsetDateTime, byte[], int)} writes. */
+  public static final int MAX_OFFSET_DATE_TIME = 35;
+
   /**
    * {@code value} as {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} writes it: {@code 2024-03-01T09:30:00.123Z},
    * seconds always, a fraction only when there is one and without trailing zeros, {@code Z} for UTC.
    */
   public static String offsetDateTime(OffsetDateTime value) {
+    byte[] out = new byte[MAX_OFFSET_DATE_TIME];
+    int end = offsetDateTime(value, out, 0);
+    return end < 0 ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value)
+        : new String(out, 0, end, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@code value} as {@link #offsetDateTime(OffsetDateTime)} spells it, in ASCII, into {@code out} from
+   * {@code at} (which has room for {@value #MAX_OFFSET_DATE_TIME} bytes), for writers that build their output as
+   * bytes (COPY rows). Returns the index after the text, or -1 for the values left to the general formatter: years
+   * before 0 or after 9999, offsets with seconds.
+   */
+  public static int offsetDateTime(OffsetDateTime value, byte[] out, int at) {
     int year = value.getYear();
     int offset = value.getOffset().getTotalSeconds();
     if (year < 0 || year > 9999 || offset % 60 != 0) {
-      // Signed and long years, and offsets with seconds: rare enough for the general formatter.
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value);
+      return -1;
     }
-    char[] out = new char[35];
-    int n = 0;
-    n = digits(out, n, year, 4);
+    int n = digits(out, at, year, 4);
     out[n++] = '-';
     n = digits(out, n, value.getMonthValue(), 2);
     out[n++] = '-';
@@ -47,19 +61,19 @@ public final class IsoText {
     if (offset == 0) {
       out[n++] = 'Z';
     } else {
-      out[n++] = offset < 0 ? '-' : '+';
+      out[n++] = (byte) (offset < 0 ? '-' : '+');
       int minutes = Math.abs(offset) / 60;
       n = digits(out, n, minutes / 60, 2);
       out[n++] = ':';
       n = digits(out, n, minutes % 60, 2);
     }
-    return new String(out, 0, n);
+    return n;
   }
 
   /** Writes {@code value} (not negative) in exactly {@code width} digits, zero-padded; gives the next index. */
-  private static int digits(char[] out, int at, int value, int width) {
+  private static int digits(byte[] out, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
+      out[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
     return at + width;

@@ -10,54 +10,77 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Rows as COPY's CSV format reads them: every value quoted (a quote doubled inside; line breaks need nothing more
  * inside quotes), null as an unquoted empty field. Values are written in the text forms PostgreSQL reads for their
  * column type: ISO-8601 dates and times (years outside 1..9999 written as PostgreSQL spells them, with BC),
  * {@code \x}-hex bytes. The text must not hold NUL: {@link PostgresDialect#sanitize} removed it before.
+ *
+ * <p>Rows are written as UTF-8 straight into one growing byte array, which goes to the driver as it is: no String
+ * per value nor per chunk on the way (the commonest values, whole numbers, ids and timestamps, are written digit by
+ * digit), since this runs for every value of every row (BENCHMARKS.md, issue 18).
  */
 final class PostgresCsv {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
-  private final StringBuilder text = new StringBuilder(1 << 16);
+  private byte[] bytes = new byte[1 << 16];
+  private int length;
   private boolean rowStarted;
 
-  /** The characters written since the last {@link #take()}. */
+  /** The bytes written since the last {@link #clear()}. */
   int length() {
-    return text.length();
+    return length;
   }
 
-  /** The rows written so far, as UTF-8; starts afresh. */
-  byte[] take() {
-    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-    text.setLength(0);
+  /** The array holding the rows written, from index 0 to {@link #length()}; valid until the next write. */
+  byte[] bytes() {
     return bytes;
   }
 
+  /** Starts afresh, keeping the array. */
+  void clear() {
+    length = 0;
+  }
+
+  /** The rows written so far, as UTF-8, in an array of their own; starts afresh. */
+  byte[] take() {
+    byte[] taken = Arrays.copyOf(bytes, length);
+    clear();
+    return taken;
+  }
+
   void endRow() {
-    text.append('\n');
+    room(1);
+    bytes[length++] = '\n';
     rowStarted = false;
   }
 
-  /** A field holding {@code value} in the form its column stores ({@link ColumnValues#forColumn}), or null. */
+  /** A field holding {@code value} in the form its column stores ({@code ColumnValues.forColumn}), or null. */
   void value(Object value) {
     if (value == null) {
       separator();
     } else if (value instanceof String string) {
       quoted(string);
+    } else if (value instanceof Long number) {
+      number(number);
+    } else if (value instanceof OffsetDateTime timestamp) {
+      timestamp(timestamp);
     } else if (value instanceof RawJson json) {
       quoted(json.json());
-    } else if (value instanceof byte[] bytes) {
-      plain("\\x" + HexFormat.of().formatHex(bytes));
-    } else if (value instanceof BigDecimal || value instanceof Long || value instanceof Boolean) {
-      plain(value.toString());
-    } else if (value instanceof OffsetDateTime timestamp) {
-      plain(ordinaryYear(timestamp.getYear()) ? IsoText.offsetDateTime(timestamp)
-          : withEra(timestamp.toLocalDateTime(), OFFSET.format(timestamp)));
+    } else if (value instanceof BigDecimal decimal) {
+      plain(decimal.toString());
+    } else if (value instanceof Boolean bool) {
+      plain(bool ? TRUE : FALSE);
+    } else if (value instanceof byte[] binary) {
+      hex(binary);
     } else if (value instanceof LocalDateTime timestamp) {
       plain(ordinaryYear(timestamp.getYear()) ? DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(timestamp)
           : withEra(timestamp, ""));
@@ -73,29 +96,164 @@ final class PostgresCsv {
     }
   }
 
-  /** A field holding text. */
+  /** A field holding text: quoted, its quotes doubled, as UTF-8. */
   void quoted(String value) {
     separator();
-    text.append('"');
-    int from = 0;
-    for (int quote = value.indexOf('"'); quote >= 0; quote = value.indexOf('"', from)) {
-      text.append(value, from, quote + 1).append('"');
-      from = quote + 1;
+    int count = value.length();
+    // Three bytes a char at most (a doubled quote is two, a surrogate pair four for two chars), two quotes.
+    room(count * 3 + 2);
+    byte[] out = bytes;
+    int n = length;
+    out[n++] = '"';
+    for (int i = 0; i < count; i++) {
+      char c = value.charAt(i);
+      if (c < 0x80) {
+        if (c == '"') {
+          out[n++] = '"';
+        }
+        out[n++] = (byte) c;
+      } else if (c < 0x800) {
+        out[n++] = (byte) (0xC0 | c >> 6);
+        out[n++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(value.charAt(i + 1))) {
+        int code = Character.toCodePoint(c, value.charAt(++i));
+        out[n++] = (byte) (0xF0 | code >> 18);
+        out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
+        out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
+        out[n++] = (byte) (0x80 | code & 0x3F);
+      } else if (Character.isSurrogate(c)) {
+        // A lone surrogate has no UTF-8: written as '?', as String.getBytes does.
+        out[n++] = '?';
+      } else {
+        out[n++] = (byte) (0xE0 | c >> 12);
+        out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+        out[n++] = (byte) (0x80 | c & 0x3F);
+      }
     }
-    text.append(value, from, value.length()).append('"');
+    out[n++] = '"';
+    length = n;
   }
 
   /** A field whose text holds no quote, separator or line break: numbers, dates, hex. */
   void plain(String value) {
     separator();
-    text.append(value);
+    int count = value.length();
+    room(count);
+    for (int i = 0; i < count; i++) {
+      bytes[length++] = (byte) value.charAt(i);
+    }
+  }
+
+  /** A field of ASCII bytes that need no quotes, as {@link #plain(String)}. */
+  void plain(byte[] ascii) {
+    separator();
+    room(ascii.length);
+    System.arraycopy(ascii, 0, bytes, length, ascii.length);
+    length += ascii.length;
+  }
+
+  /** A field of bytes that are already a quoted CSV field (see {@link #quotedBytes}). */
+  void field(byte[] csvField) {
+    plain(csvField);
+  }
+
+  /** A whole number, digit by digit. */
+  void number(long value) {
+    separator();
+    room(20);
+    if (value < 0) {
+      bytes[length++] = '-';
+      if (value == Long.MIN_VALUE) {
+        plainDigits("9223372036854775808");
+        return;
+      }
+      value = -value;
+    }
+    int digits = 1;
+    for (long rest = value / 10; rest > 0; rest /= 10) {
+      digits++;
+    }
+    int end = length + digits;
+    for (int i = end - 1; i >= length; i--) {
+      bytes[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    length = end;
+  }
+
+  /** A UUID in its 36-character form. */
+  void uuid(UUID id) {
+    separator();
+    room(36);
+    hexDigits(id.getMostSignificantBits() >>> 32, 8);
+    bytes[length++] = '-';
+    hexDigits(id.getMostSignificantBits() >>> 16, 4);
+    bytes[length++] = '-';
+    hexDigits(id.getMostSignificantBits(), 4);
+    bytes[length++] = '-';
+    hexDigits(id.getLeastSignificantBits() >>> 48, 4);
+    bytes[length++] = '-';
+    hexDigits(id.getLeastSignificantBits(), 12);
+  }
+
+  /** A timestamp with its offset; years outside 1..9999 as PostgreSQL spells them. */
+  void timestamp(OffsetDateTime timestamp) {
+    if (!ordinaryYear(timestamp.getYear())) {
+      plain(withEra(timestamp.toLocalDateTime(), OFFSET.format(timestamp)));
+    } else if (timestamp.getOffset().getTotalSeconds() % 60 != 0) {
+      plain(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(timestamp));
+    } else {
+      separator();
+      room(IsoText.MAX_OFFSET_DATE_TIME);
+      length = IsoText.offsetDateTime(timestamp, bytes, length);
+    }
+  }
+
+  /** {@code text} as a CSV field of its own, to write again and again with {@link #field}. */
+  static byte[] quotedBytes(String text) {
+    PostgresCsv csv = new PostgresCsv();
+    csv.quoted(text);
+    return csv.take();
+  }
+
+  private void hex(byte[] binary) {
+    separator();
+    room(2 + binary.length * 2);
+    bytes[length++] = '\\';
+    bytes[length++] = 'x';
+    for (byte b : binary) {
+      bytes[length++] = HEX[(b >> 4) & 0xF];
+      bytes[length++] = HEX[b & 0xF];
+    }
+  }
+
+  private void hexDigits(long value, int count) {
+    for (int i = length + count - 1; i >= length; i--) {
+      bytes[i] = HEX[(int) (value & 0xF)];
+      value >>>= 4;
+    }
+    length += count;
+  }
+
+  private void plainDigits(String digits) {
+    for (int i = 0; i < digits.length(); i++) {
+      bytes[length++] = (byte) digits.charAt(i);
+    }
   }
 
   private void separator() {
     if (rowStarted) {
-      text.append(',');
+      room(1);
+      bytes[length++] = ',';
     }
     rowStarted = true;
+  }
+
+  /** Makes room for {@code more} bytes after {@link #length}. */
+  private void room(int more) {
+    if (length + more > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+    }
   }
 
   private static boolean ordinaryYear(int year) {

@@ -13,6 +13,7 @@ import io.destkit.sql.TableEvolution;
 import io.destkit.sql.TablePlan;
 import io.destkit.sql.WarehouseException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -174,35 +175,41 @@ public final class PostgresWarehouse extends SqlWarehouse {
     try {
       PostgresCsv csv = new PostgresCsv();
       Object[] values = new Object[plan.columns().size()];
-      String generation = Long.toString(plan.stream().generationId());
+      long generation = plan.stream().generationId();
+      // The _airbyte_meta of a row without changes, the same for all: quoted once.
+      String plainMeta = plan.plainMeta();
+      byte[] plainMetaField = PostgresCsv.quotedBytes(plainMeta);
       long lastEmittedAt = Long.MIN_VALUE;
-      String lastExtractedAt = null;
+      byte[] lastExtractedAt = null;
       for (int r = 0; r < records.size(); r++) {
         Record record = records.records().get(r);
         String meta = row(plan, records, r, values);
-        String cleanMeta = JsonEscapes.forPostgres(meta);
-        csv.plain(record.rawId().toString());
+        csv.uuid(record.rawId());
         if (record.emittedAt() != lastEmittedAt) {
           lastEmittedAt = record.emittedAt();
-          lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString();
+          lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString().getBytes(StandardCharsets.US_ASCII);
         }
         csv.plain(lastExtractedAt);
-        csv.quoted(cleanMeta == null ? meta : cleanMeta);
-        csv.plain(generation);
+        if (meta == plainMeta) {
+          csv.field(plainMetaField);
+        } else {
+          String cleanMeta = JsonEscapes.forPostgres(meta);
+          csv.quoted(cleanMeta == null ? meta : cleanMeta);
+        }
+        csv.number(generation);
         for (Object value : values) {
           csv.value(value);
         }
         if (firstSequence >= 0) {
-          csv.plain(Long.toString(firstSequence + r));
+          csv.number(firstSequence + r);
         }
         csv.endRow();
         if (csv.length() >= COPY_CHUNK) {
-          byte[] chunk = csv.take();
-          copy.writeToCopy(chunk, 0, chunk.length);
+          copy.writeToCopy(csv.bytes(), 0, csv.length());
+          csv.clear();
         }
       }
-      byte[] chunk = csv.take();
-      copy.writeToCopy(chunk, 0, chunk.length);
+      copy.writeToCopy(csv.bytes(), 0, csv.length());
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
