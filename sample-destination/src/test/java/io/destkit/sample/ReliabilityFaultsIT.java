@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * uncommitted transaction); a write the database rejects (SQLite).
  */
 class ReliabilityFaultsIT {
-  /** The runtime's default batch: a state right after this many records is echoed as soon as they are committed. */
+  /**
+   * The batch these runs set ({@link ReliabilityRun#CONNECTOR}): a state right after this many records is echoed as
+   * soon as they are committed.
+   */
   static final int BATCH = 50_000;
   static final int RECORDS = BATCH + 10_000;
   static final String STATE_AT = "/state/stream/stream_state/at";

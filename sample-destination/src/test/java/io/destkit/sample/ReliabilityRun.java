@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.destkit.runtime.engine.WriteOptions;
 import io.destkit.testkit.ConnectorProcess;
 import io.destkit.testkit.ProtocolSchema;
 import java.io.IOException;
@@ -26,7 +27,14 @@ import java.util.Optional;
 final class ReliabilityRun {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path JAR = Path.of(System.getProperty("destkit.sampleJar", "target/sample-destination.jar"));
-  static final ConnectorProcess CONNECTOR = ConnectorProcess.of(JAR);
+  /**
+   * The connector, with batches of {@link ReliabilityFaultsIT#BATCH} records and a budget that holds two (the
+   * runtime's default batch is 2 MB of input, which these small records would reach first, and its budget 16 MB):
+   * the faults are placed around batch and state boundaries.
+   */
+  static final ConnectorProcess CONNECTOR = ConnectorProcess.of(JAR)
+      .withJvmOptions("-D" + WriteOptions.BATCH_BYTES + "=1g", "-D" + WriteOptions.BATCH_ROWS + "="
+          + ReliabilityFaultsIT.BATCH, "-D" + WriteOptions.MEMORY_BUDGET + "=256m");
 
   private ReliabilityRun() {}
 

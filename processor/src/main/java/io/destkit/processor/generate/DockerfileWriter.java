@@ -37,17 +37,28 @@ public final class DockerfileWriter {
   }
 
   /**
-   * The image's command, as ENTRYPOINT's words: the JVM with the image's class-data-sharing archive, and its own
-   * warnings sent to standard error (by default they go to standard output, which is the protocol's).
+   * The collector the image runs with. A connector streams: it holds a few batches at a time and drops each once
+   * written, so a collector that pauses now and then for a small young generation costs no speed, while the
+   * default one (G1, on a machine with two cores or more) grows the heap it touches to several times what the
+   * connector holds and runs threads of its own beside the connector's two (BENCHMARKS.md, issue 18).
+   */
+  public static final String COLLECTOR = "-XX:+UseSerialGC";
+
+  /**
+   * The image's command, as ENTRYPOINT's words: the JVM with the image's collector and class-data-sharing archive,
+   * and its own warnings sent to standard error (by default they go to standard output, which is the protocol's).
    */
   public static List<String> command(ConnectorModel connector) {
-    return List.of("java", "-XX:SharedArchiveFile=" + imageArchive(connector), "-Xlog:disable",
+    return List.of("java", COLLECTOR, "-XX:SharedArchiveFile=" + imageArchive(connector), "-Xlog:disable",
         "-Xlog:all=warning:stderr", "-jar", imageJar(connector));
   }
 
-  /** The command that makes the archive: a {@code spec} run that writes the classes it loaded at exit. */
+  /**
+   * The command that makes the archive: a {@code spec} run, with the image's collector, that writes the classes it
+   * loaded at exit.
+   */
   public static List<String> archiveCommand(ConnectorModel connector) {
-    return List.of("java", "-XX:ArchiveClassesAtExit=" + imageArchive(connector), "-Xlog:disable",
+    return List.of("java", COLLECTOR, "-XX:ArchiveClassesAtExit=" + imageArchive(connector), "-Xlog:disable",
         "-Xlog:all=warning:stderr", "-jar", imageJar(connector), "spec");
   }
 

@@ -156,6 +156,7 @@ public final class Launcher {
       DestinationCatalog declared = destination.discover(config);
       (declared == null ? new DestinationCatalog(List.of()) : declared).refuseUndeclared(catalog);
     }
+    WriteOptions options = WriteOptions.fromProperties(System.getProperties());
     RejectedRecordsSettings rejected = destination.rejectedRecords(config);
     RejectedRecordsSink sink = rejected == null ? null : rejected.open(destination.name());
     WriteHandlers handlers;
@@ -167,7 +168,7 @@ public final class Launcher {
       }
       throw e;
     }
-    new WriteEngine(catalog, handlers, WriteOptions.defaults(), out, stderr, sink).run(stdin);
+    new WriteEngine(catalog, handlers, options, out, stderr, sink).run(stdin);
     return 0;
   }
 

@@ -1,6 +1,9 @@
 package io.destkit.runtime.engine;
 
+import io.destkit.runtime.config.ConfigException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Properties;
 
 /**
  * Limits of the write engine.
@@ -12,24 +15,84 @@ import java.time.Duration;
  * @param flushInterval while records flow, buffers are flushed and committed at least this often, so that states are
  *     echoed in time
  * @param progressInterval how often progress is printed to standard error; zero for never
+ *
+ * <p>A connector runs with {@link #defaults()} as the JVM's system properties {@value #BATCH_ROWS}, {@value
+ * #BATCH_BYTES} and {@value #MEMORY_BUDGET} change them ({@link #fromProperties}): in a container, through
+ * {@code JAVA_TOOL_OPTIONS}, e.g. {@code -Ddestkit.batchBytes=32m} for larger loads into a warehouse that pays per
+ * commit.
  */
 public record WriteOptions(int batchRows, long batchBytes, long memoryBudget, Duration flushInterval,
     Duration progressInterval) {
 
   /**
-   * The most the default budget takes, however large the heap: a few batches ahead of the writer keep it busy, and
-   * more only holds more records in memory for no gain in speed (measured in BENCHMARKS.md).
+   * The most the default budget takes, however large the heap: two batches (one being written, one being filled)
+   * keep the writer busy. More only holds more records, which then outlive a young collection or two and are
+   * copied and promoted: on a 24 GB machine a budget of 256 MB and batches of 32 MB made the JVM's default collector
+   * grow a sync of 212 MB to 1.0-1.2 GB of memory, at the same speed as this (BENCHMARKS.md, issue 18).
    */
-  static final long MAX_DEFAULT_BUDGET = 256L << 20;
+  static final long MAX_DEFAULT_BUDGET = 16L << 20;
+
+  /** The default batch: records handed to the writer, and committed, at a time. */
+  static final long DEFAULT_BATCH_BYTES = 2L << 20;
 
   /**
    * Defaults for this JVM: a quarter of the heap as budget, at most {@value #MAX_DEFAULT_BUDGET} bytes; batches of
-   * 50,000 records or 32 MB.
+   * 50,000 records or {@value #DEFAULT_BATCH_BYTES} bytes of input (about 10,000 records of 200 bytes).
    */
   public static WriteOptions defaults() {
     long heap = Runtime.getRuntime().maxMemory();
     long budget = heap == Long.MAX_VALUE ? MAX_DEFAULT_BUDGET : Math.min(heap / 4, MAX_DEFAULT_BUDGET);
-    return new WriteOptions(50_000, 32L << 20, budget, Duration.ofMinutes(5), Duration.ofSeconds(10));
+    return new WriteOptions(50_000, DEFAULT_BATCH_BYTES, budget, Duration.ofMinutes(5), Duration.ofSeconds(10));
+  }
+
+  /** The system property that sets {@link #batchRows}: a positive number of records. */
+  public static final String BATCH_ROWS = "destkit.batchRows";
+  /** The system property that sets {@link #batchBytes}: bytes, with an optional k, m or g. */
+  public static final String BATCH_BYTES = "destkit.batchBytes";
+  /** The system property that sets {@link #memoryBudget}: bytes, with an optional k, m or g. */
+  public static final String MEMORY_BUDGET = "destkit.memoryBudget";
+
+  /**
+   * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES} and {@value #MEMORY_BUDGET}
+   * that {@code properties} set; a value that is not a positive number is a {@link ConfigException} naming it.
+   */
+  public static WriteOptions fromProperties(Properties properties) throws ConfigException {
+    WriteOptions defaults = defaults();
+    long rows = property(properties, BATCH_ROWS, defaults.batchRows(), false);
+    if (rows > Integer.MAX_VALUE) {
+      throw new ConfigException("The system property " + BATCH_ROWS + " is too large (at most "
+          + Integer.MAX_VALUE + " records).");
+    }
+    return new WriteOptions((int) rows, property(properties, BATCH_BYTES, defaults.batchBytes(), true),
+        property(properties, MEMORY_BUDGET, defaults.memoryBudget(), true), defaults.flushInterval(),
+        defaults.progressInterval());
+  }
+
+  private static long property(Properties properties, String name, long fallback, boolean bytes)
+      throws ConfigException {
+    String text = properties.getProperty(name);
+    if (text == null) {
+      return fallback;
+    }
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    int shift = 0;
+    if (bytes && !value.isEmpty()) {
+      char unit = value.charAt(value.length() - 1);
+      shift = unit == 'k' ? 10 : unit == 'm' ? 20 : unit == 'g' ? 30 : 0;
+      if (shift > 0) {
+        value = value.substring(0, value.length() - 1);
+      }
+    }
+    try {
+      long number = Long.parseLong(value);
+      if (number > 0 && number <= Long.MAX_VALUE >> shift) {
+        return number << shift;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new ConfigException("The system property " + name + " must be a positive number"
+        + (bytes ? " of bytes, with an optional k, m or g (e.g. 32m)" : " of records") + ", not '" + text + "'.");
   }
 
   /** Estimated heap taken by a decoded record of {@code size} bytes of input: values, boxes, arrays, id. */
