@@ -2,6 +2,7 @@ package io.destkit.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +48,8 @@ public final class Compare {
   private final Path work;
   private final StringBuilder report = new StringBuilder();
   private PackagedPostgres postgres;
+  /** The runs of (f), psql {@code \copy}, for the dedup comparison; null when not run. */
+  private List<Run> copyRuns;
 
   /** What the comparison is told on its command line. */
   record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
@@ -61,7 +64,7 @@ public final class Compare {
       List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
       int startupRuns = 5;
       List<String> jvmFlags = List.of();
-      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i");
+      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -81,7 +84,7 @@ public final class Compare {
           case "--only" -> only = List.of(value.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
               + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i");
+              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j");
         }
       }
       return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
@@ -136,6 +139,9 @@ public final class Compare {
     header();
     Path data = data(options.shape(), options.records());
     compareThroughput(data);
+    if (options.only().contains("j")) {
+      new DedupRuns(this, work).run(data, options.records(), options.rounds(), copyRuns);
+    }
     if (!options.rssRecords().isEmpty()) {
       memory();
     }
@@ -306,6 +312,7 @@ public final class Compare {
         runs.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(run);
       }
     }
+    copyRuns = runs.get("f");
     throughputReport(runs, bytes, psql);
   }
 
@@ -364,33 +371,37 @@ public final class Compare {
   }
 
   /**
-   * devnull's peak memory as the input grows: a streaming engine's stays flat. Measured with the JVM's default heap
-   * (a quarter of this machine's memory, which the JVM grows into freely) and with the bounded heap a connector has
-   * in a container ({@code -Xmx512m}: the JVM gives a quarter of a 2 GB container).
+   * The sample's peak memory into SQLite as the input grows: a streaming engine's stays flat. Measured with the
+   * JVM's defaults (G1 and a quarter of this machine's memory as its heap, which it grows into freely) and with the
+   * collector the generated image runs (serial).
    */
   private void memory() throws Exception {
-    line("### Memory: destination-devnull's peak RSS by input size");
+    line("### Memory: the sample's peak RSS into SQLite by input size");
     line("");
-    line("| heap | records | input MB | wall s | peak RSS MB |");
+    line("| JVM | records | input MB | wall s | peak RSS MB |");
     line("|---|---:|---:|---:|---:|");
     List<String> ratios = new ArrayList<>();
-    for (List<String> heap : List.of(List.<String>of(), List.of("-Xmx512m"))) {
+    Path file = work.resolve("memory.sqlite");
+    Path config = config(work.resolve("memory-sqlite.json"), "sqlite", file, null);
+    for (List<String> flags : List.of(List.<String>of(), List.of("-XX:+UseSerialGC"))) {
       List<Run> results = new ArrayList<>();
-      String label = heap.isEmpty() ? "default" : String.join(" ", heap);
+      String label = flags.isEmpty() ? "defaults" : String.join(" ", flags) + " (as the image runs it)";
       for (long records : options.rssRecords()) {
         Path messages = data(options.shape(), records);
         Path catalog = messages.resolveSibling("catalog.json");
-        List<String> command = new ArrayList<>(heap);
-        command.addAll(List.of("-jar", options.devnull().toString(), "write", "--config",
-            work.resolve("devnull.json").toString(), "--catalog", catalog.toString()));
-        Run run = destination(command, messages, "devnull");
+        List<String> command = new ArrayList<>(flags);
+        command.addAll(List.of("-jar", options.sample().toString(), "write", "--config", config.toString(),
+            "--catalog", catalog.toString()));
+        Files.deleteIfExists(file);
+        Run run = destination(command, messages, "memory");
         results.add(run);
         line(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.2f | %.0f |", label, records,
             Files.size(messages) / 1e6, run.seconds(), run.peakKilobytes() / 1024.0));
       }
+      Files.deleteIfExists(file);
       if (results.size() >= 2) {
         double ratio = (double) results.get(results.size() - 1).peakKilobytes() / results.get(0).peakKilobytes();
-        ratios.add(String.format(Locale.ROOT, "%s heap %.2fx (%s)", label, ratio, ratio <= 1.1 ? "met" : "missed"));
+        ratios.add(String.format(Locale.ROOT, "%s %.2fx (%s)", label, ratio, ratio <= 1.1 ? "met" : "missed"));
       }
     }
     if (!ratios.isEmpty()) {
@@ -447,7 +458,7 @@ public final class Compare {
   }
 
   /** Runs a destination's write and checks that its states acknowledge every record. */
-  private Run destination(Path jar, Path config, Path catalog, Path messages, String name)
+  Run destination(Path jar, Path config, Path catalog, Path messages, String name)
       throws IOException, InterruptedException {
     return destination(List.of("-jar", jar.toString(), "write", "--config", config.toString(), "--catalog",
         catalog.toString()), messages, name);
@@ -474,13 +485,13 @@ public final class Compare {
     return run;
   }
 
-  /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS-FORMAT, see {@link #data}). */
   /** Removes a DuckDB file and its write-ahead log. */
   private static void deleteDuckdb(Path file) throws IOException {
     Files.deleteIfExists(file);
     Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
   }
 
+  /** The number of records in a generated input, from the folder's name (SHAPE-RECORDS-FORMAT, see {@link #data}). */
   private static long recordsOf(Path messages) {
     return Long.parseLong(messages.getParent().getFileName().toString().split("-")[1]);
   }
@@ -520,6 +531,49 @@ public final class Compare {
     return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]));
   }
 
+  /** The sample destination's jar. */
+  Path sample() {
+    return options.sample();
+  }
+
+  DataGenerator.Shape shape() {
+    return options.shape();
+  }
+
+  /** The name of the one stream of a generated catalog. */
+  static String streamOf(Path catalog) throws IOException {
+    return JSON.readTree(catalog.toFile()).at("/streams/0/stream/name").asText();
+  }
+
+  /**
+   * Writes the sample's config for {@code engine} to {@code file}: a file database at {@code path}, or (postgres)
+   * the packaged server, started if it is not yet, with {@code schema}.
+   */
+  Path config(Path file, String engine, Path path, String schema)
+      throws IOException, InterruptedException, SQLException {
+    ObjectNode database = JSON.createObjectNode().put("engine", engine);
+    if (engine.equals("postgres")) {
+      if (postgres == null) {
+        startPostgres();
+      }
+      database.put("host", "localhost").put("port", postgres.port()).put("database", "postgres")
+          .put("schema", schema).put("username", "postgres");
+    } else {
+      database.put("path", path.toString());
+    }
+    Files.writeString(file, JSON.createObjectNode().set("database", database).toString());
+    return file;
+  }
+
+  /** The rows of a table of the packaged PostgreSQL server. */
+  long count(String table) throws SQLException {
+    try (Connection connection = postgres.connection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
   private void startPostgres() throws IOException, InterruptedException, SQLException {
     Path bin = PackagedPostgres.installed().orElseThrow(() -> new IllegalStateException("PostgreSQL's server is not"
         + " installed: install Debian's postgresql package (bench/run does, as root)"));
@@ -537,7 +591,7 @@ public final class Compare {
     }
   }
 
-  private void dropSchema(String schema) throws SQLException {
+  void dropSchema(String schema) throws SQLException {
     sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
   }
 
@@ -595,21 +649,21 @@ public final class Compare {
     return false;
   }
 
-  private static String output(List<String> command) throws IOException, InterruptedException {
+  static String output(List<String> command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
     return text;
   }
 
-  private static double median(double[] values) {
+  static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
-  private void line(String text) {
+  void line(String text) {
     report.append(text).append('\n');
   }
 }

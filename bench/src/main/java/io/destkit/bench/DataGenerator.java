@@ -137,25 +137,110 @@ public final class DataGenerator {
   long write(OutputStream out, long records, long stateEvery) throws IOException {
     long bytes = 0;
     for (long i = 0; i < records; i++) {
-      line.setLength(0);
-      line.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"").append(stream).append("\",\"data\":");
+      startRecord();
       data(i);
-      line.append(",\"emitted_at\":").append(EMITTED_AT + i / 1000).append("}}\n");
-      bytes += emit(out);
+      bytes += endRecord(out, EMITTED_AT + i / 1000);
       if ((i + 1) % stateEvery == 0 || i + 1 == records) {
-        line.setLength(0);
-        line.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"")
-            .append(stream).append("\"},\"stream_state\":{\"cursor\":").append(i + 1).append("}}}}\n");
-        bytes += emit(out);
+        bytes += state(out, i + 1);
       }
     }
-    // The source has sent everything: a sync whose streams do not complete fails.
+    return bytes + complete(out);
+  }
+
+  /**
+   * The configured catalog of a dedup sync: the one stream with {@code _ab_cdc_deleted_at} beside its fields,
+   * {@code append_dedup} on the primary key {@code id}, no cursor (the last record of a key wins).
+   */
+  String dedupCatalog() {
+    if (shape == Shape.WIDE) {
+      throw new IllegalArgumentException("the wide shape has no id to deduplicate on");
+    }
+    String schema = schema();
+    schema = schema.substring(0, schema.length() - 2) + ",\"_ab_cdc_deleted_at\":{\"type\":\"string\","
+        + "\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"}}}";
+    return "{\"streams\":[{\"stream\":{\"name\":\"" + stream + "\",\"json_schema\":" + schema
+        + ",\"supported_sync_modes\":[\"incremental\"]},\"sync_mode\":\"incremental\","
+        + "\"destination_sync_mode\":\"append_dedup\",\"primary_key\":[[\"id\"]]}]}\n";
+  }
+
+  /** How many records the second dedup sync of {@code records} keys sends: {@link #writeChanges}. */
+  static long changesOf(long records) {
+    return records / 10 + deletesOf(records);
+  }
+
+  /** How many keys the second dedup sync of {@code records} keys deletes. */
+  static long deletesOf(long records) {
+    return records / 100;
+  }
+
+  /**
+   * The second sync after a first of keys 0 to {@code records - 1}: new values for every tenth key (0, 10, ...),
+   * then deletes ({@code _ab_cdc_deleted_at}) of every hundredth (5, 105, ...), emitted later than the first sync.
+   */
+  long writeChanges(OutputStream out, long records, long stateEvery) throws IOException {
+    long updates = records / 10;
+    long count = changesOf(records);
+    long bytes = 0;
+    for (long n = 0; n < count; n++) {
+      startRecord();
+      if (n < updates) {
+        data(n * 10);
+      } else {
+        line.append("{\"id\":").append((n - updates) * 100 + 5)
+            .append(",\"_ab_cdc_deleted_at\":\"2024-12-31T00:00:00Z\"}");
+      }
+      bytes += endRecord(out, EMITTED_AT + 86_400_000L + n / 1000);
+      if ((n + 1) % stateEvery == 0 || n + 1 == count) {
+        bytes += state(out, n + 1);
+      }
+    }
+    return bytes + complete(out);
+  }
+
+  /**
+   * The second dedup sync's input for {@code records} keys of {@code shape} (stream named after the shape), made
+   * once in the work folder: {@code messages.jsonl} beside the dedup {@code catalog.json}, in a folder named
+   * {@code changes-COUNT-FORMAT}.
+   */
+  static Path changes(Path work, Shape shape, long records) throws IOException {
+    Path dir = work.resolve("changes-" + changesOf(records) + "-" + FORMAT + "-" + records);
+    Path messages = dir.resolve("messages.jsonl");
+    if (!Files.exists(dir.resolve("done"))) {
+      Files.createDirectories(dir);
+      DataGenerator generator = new DataGenerator(shape, shape.name().toLowerCase(Locale.ROOT), 2);
+      Files.writeString(dir.resolve("catalog.json"), generator.dedupCatalog());
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(messages), 1 << 20)) {
+        generator.writeChanges(out, records, 10_000);
+      }
+      Files.writeString(dir.resolve("done"), "");
+    }
+    return messages;
+  }
+
+  private void startRecord() {
+    line.setLength(0);
+    line.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"").append(stream).append("\",\"data\":");
+  }
+
+  private int endRecord(OutputStream out, long emittedAt) throws IOException {
+    line.append(",\"emitted_at\":").append(emittedAt).append("}}\n");
+    return emit(out);
+  }
+
+  private int state(OutputStream out, long cursor) throws IOException {
+    line.setLength(0);
+    line.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":{\"name\":\"")
+        .append(stream).append("\"},\"stream_state\":{\"cursor\":").append(cursor).append("}}}}\n");
+    return emit(out);
+  }
+
+  /** The source has sent everything: a sync whose streams do not complete fails. */
+  private int complete(OutputStream out) throws IOException {
     line.setLength(0);
     line.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":").append(EMITTED_AT)
         .append(",\"stream_status\":{\"stream_descriptor\":{\"name\":\"").append(stream)
         .append("\"},\"status\":\"COMPLETE\"}}}\n");
-    bytes += emit(out);
-    return bytes;
+    return emit(out);
   }
 
   private int emit(OutputStream out) throws IOException {
