@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,67 @@ class PostgresLoadTest {
         + "{\"field\":\"j\",\"change\":\"TRUNCATED\",\"reason\":\"DESTINATION_SERIALIZATION_ERROR\"},"
         + "{\"field\":\"n\",\"change\":\"NULLED\",\"reason\":\"DESTINATION_FIELD_SIZE_LIMITATION\"}]"), changes);
     assertEquals(List.of("", "{}"), rows.get(2).subList(0, 2), "an empty string is not null");
+  }
+
+  @Test
+  void binaryCopyGivesTheValuesTextWouldNumbersTimesAndZones() throws Exception {
+    TestDatabase db = TestDatabase.postgres();
+    Sync sync = new Sync();
+    Sync.Stream stream = sync.stream(null, "exact", "append", "{\"id\":{\"type\":\"integer\"},\"n\":{\"type\":\"number\"},"
+        + "\"tz\":{\"type\":\"string\",\"format\":\"time\",\"airbyte_type\":\"time_with_timezone\"},"
+        + "\"lt\":{\"type\":\"string\",\"format\":\"time\",\"airbyte_type\":\"time_without_timezone\"},"
+        + "\"ts\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_without_timezone\"},"
+        + "\"d\":{\"type\":\"string\",\"format\":\"date\"},\"f\":{\"type\":\"boolean\"}}");
+    String[][] cases = {
+        {"-0.5", "\"10:00:00+02:00\"", "\"23:59:59.1234567\"", "\"2024-03-01T09:05:07.1234567\"", "\"1999-12-31\"",
+            "true"},
+        {"0.00005", "\"00:00:00-09:30\"", "\"00:00:00\"", "\"1970-01-01T00:00:00\"", "\"2000-01-01\"", "false"},
+        {"123456789.000100", "\"12:34:56.5Z\"", "\"12:00:00.000001\"", "\"0001-01-01T00:00:00\"", "\"9999-12-31\"",
+            "null"},
+        {"0", "null", "null", "null", "null", "null"},
+        {"-12345678901234567890.12345", "null", "null", "null", "null", "null"},
+        {"1e-20", "null", "null", "null", "null", "null"},
+        {"100000", "null", "null", "null", "null", "null"},
+        {"1.5e3", "null", "null", "null", "null", "null"},
+        {"9999999999999999999999999999999999999999.5", "null", "null", "null", "null", "null"}};
+    for (int i = 0; i < cases.length; i++) {
+      stream.record("{\"id\":" + i + ",\"n\":" + cases[i][0] + ",\"tz\":" + cases[i][1] + ",\"lt\":" + cases[i][2]
+          + ",\"ts\":" + cases[i][3] + ",\"d\":" + cases[i][4] + ",\"f\":" + cases[i][5] + "}", i + 1);
+    }
+    stream.state("{\"n\":1}");
+    sync.run(db).assertSucceeded();
+    List<List<String>> rows = db.rows("SELECT n::text, tz::text, lt::text, ts::text, d::text, f::text FROM "
+        + db.table(null, "exact") + " ORDER BY id");
+    assertEquals(List.of("-0.5", "10:00:00+02", "23:59:59.123457", "2024-03-01 09:05:07.123457", "1999-12-31", "true"),
+        rows.get(0));
+    assertEquals(List.of("0.00005", "00:00:00-09:30", "00:00:00", "1970-01-01 00:00:00", "2000-01-01", "false"),
+        rows.get(1));
+    assertEquals(Arrays.asList("123456789.000100", "12:34:56.5+00", "12:00:00.000001", "0001-01-01 00:00:00",
+        "9999-12-31", null), rows.get(2));
+    List<String> numbers = rows.stream().map(row -> row.get(0)).toList();
+    assertEquals(List.of("0", "-12345678901234567890.12345", "0.00000000000000000001", "100000", "1500",
+        "9999999999999999999999999999999999999999.5"), numbers.subList(3, 9));
+  }
+
+  @Test
+  void aTableWithColumnTypesOfItsOwnIsCopiedAsCsv() throws Exception {
+    TestDatabase db = TestDatabase.postgres();
+    String table = db.table(null, "own");
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      // Made by hand: integer and varchar have no binary form in the warehouse's COPY.
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
+      statement.execute("CREATE TABLE " + table + " (id integer, s varchar(20))");
+      statement.execute("INSERT INTO " + table + " VALUES (0, 'by hand')");
+    }
+    Sync sync = new Sync();
+    sync.stream(null, "own", "append", "{\"id\":{\"type\":\"integer\"},\"s\":{\"type\":\"string\"}}")
+        .record("{\"id\":1,\"s\":\"a \\\"quoted\\\", comma\"}", 1).record("{\"id\":2}", 2).state("{\"n\":2}");
+    sync.run(db).assertSucceeded();
+    assertEquals(List.of(List.of("0", "by hand"), List.of("1", "a \"quoted\", comma"), Arrays.asList("2", null)),
+        db.rows("SELECT id::text, s FROM " + table + " ORDER BY id"));
+    assertEquals(List.of("integer", "character varying"), db.column("SELECT data_type FROM information_schema.columns"
+        + " WHERE table_schema || '.' || table_name = '" + table.replace("\"", "") + "' AND column_name IN ('id', 's')"
+        + " ORDER BY column_name"), "its types are kept");
   }
 
   @Test

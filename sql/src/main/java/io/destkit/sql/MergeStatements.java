@@ -103,12 +103,16 @@ public final class MergeStatements {
   /** Every column of the target: Airbyte's, then the stream's. */
   public static String columnList(TablePlan plan) {
     StringJoiner names = new StringJoiner(", ");
-    for (String name : List.of(TableEvolution.RAW_ID, TableEvolution.EXTRACTED_AT, TableEvolution.META,
-        TableEvolution.GENERATION_ID)) {
-      names.add(quote(name));
-    }
-    plan.columns().forEach(column -> names.add(quote(column)));
+    columnNames(plan).forEach(column -> names.add(quote(column)));
     return names.toString();
+  }
+
+  /** The names of {@link #columnList}, unquoted, in its order. */
+  public static List<String> columnNames(TablePlan plan) {
+    List<String> names = new ArrayList<>(List.of(TableEvolution.RAW_ID, TableEvolution.EXTRACTED_AT,
+        TableEvolution.META, TableEvolution.GENERATION_ID));
+    names.addAll(plan.columns());
+    return names;
   }
 
   /** Whether row {@code e} is a strictly newer version of its key than row {@code w}. */

@@ -99,39 +99,11 @@ final class PostgresCsv {
   /** A field holding text: quoted, its quotes doubled, as UTF-8. */
   void quoted(String value) {
     separator();
-    int count = value.length();
-    // Three bytes a char at most (a doubled quote is two, a surrogate pair four for two chars), two quotes.
-    room(count * 3 + 2);
-    byte[] out = bytes;
-    int n = length;
-    out[n++] = '"';
-    for (int i = 0; i < count; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80) {
-        if (c == '"') {
-          out[n++] = '"';
-        }
-        out[n++] = (byte) c;
-      } else if (c < 0x800) {
-        out[n++] = (byte) (0xC0 | c >> 6);
-        out[n++] = (byte) (0x80 | c & 0x3F);
-      } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(value.charAt(i + 1))) {
-        int code = Character.toCodePoint(c, value.charAt(++i));
-        out[n++] = (byte) (0xF0 | code >> 18);
-        out[n++] = (byte) (0x80 | code >> 12 & 0x3F);
-        out[n++] = (byte) (0x80 | code >> 6 & 0x3F);
-        out[n++] = (byte) (0x80 | code & 0x3F);
-      } else if (Character.isSurrogate(c)) {
-        // A lone surrogate has no UTF-8: written as '?', as String.getBytes does.
-        out[n++] = '?';
-      } else {
-        out[n++] = (byte) (0xE0 | c >> 12);
-        out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-        out[n++] = (byte) (0x80 | c & 0x3F);
-      }
-    }
-    out[n++] = '"';
-    length = n;
+    String text = value.indexOf('"') < 0 ? value : value.replace("\"", "\"\"");
+    room(Utf8.maxBytes(text.length()) + 2);
+    bytes[length++] = '"';
+    length = Utf8.encode(text, bytes, length);
+    bytes[length++] = '"';
   }
 
   /** A field whose text holds no quote, separator or line break: numbers, dates, hex. */

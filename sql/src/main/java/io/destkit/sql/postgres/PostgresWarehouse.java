@@ -4,30 +4,22 @@ import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
 import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.retry.RetryPolicy;
-import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.RecordBatch;
-import io.destkit.sql.MergeStatements;
-import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.SqlWarehouse;
-import io.destkit.sql.TableEvolution;
 import io.destkit.sql.TablePlan;
 import io.destkit.sql.WarehouseException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
- * Loads into PostgreSQL with COPY, in one open transaction between commits: batches of append and overwrite streams
+ * Loads into PostgreSQL with COPY (its binary format, {@link PostgresBinary}; CSV into a table with a column type
+ * that has none here), in one open transaction between commits: batches of append and overwrite streams
  * are copied straight into their target (each row written once, as {@code psql \copy} would), batches of dedup
  * streams into their load table, which the commit merges into the target before it commits. Nothing is visible
  * before the commit, so no state is echoed before its rows are durable, and none after a failure.
@@ -38,8 +30,6 @@ import org.postgresql.copy.CopyIn;
  * ({@code txid_status}): if it went through, nothing is copied again.
  */
 public final class PostgresWarehouse extends SqlWarehouse {
-  /** Bytes of CSV handed to the driver at a time. */
-  private static final int COPY_CHUNK = 1 << 20;
   private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
   /** Opens connections to the server and explains their failures, never with the password. */
@@ -64,6 +54,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
   private final List<Batch> uncommitted = new ArrayList<>();
   /** Whether the connection holding {@link #uncommitted} was lost: they must be copied again before going on. */
   private boolean replay;
+  /** Writes batches as COPY data, knowing each table's form. */
+  private final PostgresCopy copies = new PostgresCopy();
   /** The transaction whose commit got no answer; null when none. */
   private Long inDoubt;
 
@@ -160,62 +152,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
   /** Copies the batch into its table: the load table (with the load sequence) or the target. */
   private void copy(Connection current, Batch batch) throws SQLException {
     TablePlan plan = batch.plan();
-    boolean withSequence = usesLoadTable(plan);
-    StringJoiner columns = new StringJoiner(", ", "COPY " + batchTable(plan).sql() + " (", ") FROM STDIN WITH (FORMAT csv)");
-    columns.add(MergeStatements.columnList(plan));
-    if (withSequence) {
-      columns.add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
-    }
-    copy(current, columns.toString(), plan, batch.records(), withSequence ? batch.firstSequence() : -1);
-  }
-
-  private void copy(Connection current, String copySql, TablePlan plan, RecordBatch records, long firstSequence)
-      throws SQLException {
-    CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-    try {
-      PostgresCsv csv = new PostgresCsv();
-      Object[] values = new Object[plan.columns().size()];
-      long generation = plan.stream().generationId();
-      // The _airbyte_meta of a row without changes, the same for all: quoted once.
-      String plainMeta = plan.plainMeta();
-      byte[] plainMetaField = PostgresCsv.quotedBytes(plainMeta);
-      long lastEmittedAt = Long.MIN_VALUE;
-      byte[] lastExtractedAt = null;
-      for (int r = 0; r < records.size(); r++) {
-        Record record = records.records().get(r);
-        String meta = row(plan, records, r, values);
-        csv.uuid(record.rawId());
-        if (record.emittedAt() != lastEmittedAt) {
-          lastEmittedAt = record.emittedAt();
-          lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString().getBytes(StandardCharsets.US_ASCII);
-        }
-        csv.plain(lastExtractedAt);
-        if (meta == plainMeta) {
-          csv.field(plainMetaField);
-        } else {
-          String cleanMeta = JsonEscapes.forPostgres(meta);
-          csv.quoted(cleanMeta == null ? meta : cleanMeta);
-        }
-        csv.number(generation);
-        for (Object value : values) {
-          csv.value(value);
-        }
-        if (firstSequence >= 0) {
-          csv.number(firstSequence + r);
-        }
-        csv.endRow();
-        if (csv.length() >= COPY_CHUNK) {
-          copy.writeToCopy(csv.bytes(), 0, csv.length());
-          csv.clear();
-        }
-      }
-      copy.writeToCopy(csv.bytes(), 0, csv.length());
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
+    copies.copy(current, batchTable(plan), plan, batch.records(), usesLoadTable(plan) ? batch.firstSequence() : -1,
+        this::row);
   }
 
   private Connection connection() throws Exception {

@@ -1,0 +1,180 @@
+package io.destkit.sql.postgres;
+
+import io.destkit.runtime.write.Record;
+import io.destkit.runtime.write.RecordBatch;
+import io.destkit.sql.MergeStatements;
+import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sql.TableEvolution;
+import io.destkit.sql.TableName;
+import io.destkit.sql.TablePlan;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Batches as COPY data, for {@link PostgresWarehouse}: in COPY's binary format ({@link PostgresBinary}) into a table
+ * whose every column type has one here, as CSV ({@link PostgresCsv}) into any other; sent to the driver in chunks.
+ */
+final class PostgresCopy {
+  /** Bytes of COPY data handed to the driver at a time. */
+  private static final int COPY_CHUNK = 1 << 20;
+
+  /** Gives a record's values in the form their columns store, and its {@code _airbyte_meta}. */
+  interface Rows {
+    String row(TablePlan plan, RecordBatch batch, int index, Object[] values);
+  }
+
+  /** Per table copied to in this sync: its binary column kinds, or null for CSV ({@link #binaryKinds}). */
+  private final Map<TableName, PostgresBinary.Kind[]> forms = new HashMap<>();
+
+  /**
+   * Copies {@code records} of {@code plan} into {@code table}, numbered from {@code firstSequence} in the load
+   * sequence column (-1: the table has none); in COPY's binary format when every column has one here ({@link
+   * PostgresBinary}), else as CSV. {@code rows} gives each record's values in the form their columns store.
+   */
+  void copy(Connection current, TableName table, TablePlan plan, RecordBatch records, long firstSequence, Rows rows)
+      throws SQLException {
+    boolean withSequence = firstSequence >= 0;
+    StringJoiner columns = new StringJoiner(", ");
+    columns.add(MergeStatements.columnList(plan));
+    if (withSequence) {
+      columns.add(SqlIdentifiers.quote(TableEvolution.LOAD_SEQUENCE));
+    }
+    PostgresBinary.Kind[] kinds = binaryKinds(current, table, plan, withSequence);
+    String copySql = "COPY " + table.sql() + " (" + columns + ") FROM STDIN WITH (FORMAT "
+        + (kinds == null ? "csv" : "binary") + ")";
+    CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+    try {
+      if (kinds == null) {
+        copyCsv(copy, plan, records, firstSequence, rows);
+      } else {
+        copyBinary(copy, plan, records, firstSequence, kinds, rows);
+      }
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  /**
+   * The binary kinds of the columns a batch of {@code plan} is copied to, in COPY's order, or null when the table has
+   * a column type without one here (a table made by hand, say): such a table is copied as CSV. Asked once per table
+   * and sync; tables change only while streams are prepared, before anything is copied.
+   */
+  private PostgresBinary.Kind[] binaryKinds(Connection current, TableName table, TablePlan plan, boolean withSequence)
+      throws SQLException {
+    if (forms.containsKey(table)) {
+      return forms.get(table);
+    }
+    Map<String, String> types = new HashMap<>();
+    try (PreparedStatement statement = current.prepareStatement("SELECT attname, format_type(atttypid, atttypmod) "
+        + "FROM pg_attribute WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped")) {
+      statement.setString(1, table.sql());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          types.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    List<String> ordered = new ArrayList<>();
+    for (String column : MergeStatements.columnNames(plan)) {
+      ordered.add(types.getOrDefault(column, ""));
+    }
+    if (withSequence) {
+      ordered.add(types.getOrDefault(TableEvolution.LOAD_SEQUENCE, ""));
+    }
+    PostgresBinary.Kind[] kinds = PostgresBinary.kinds(ordered);
+    boolean airbyteColumns = kinds != null && kinds[0] == PostgresBinary.Kind.UUID
+        && kinds[1] == PostgresBinary.Kind.TIMESTAMPTZ && kinds[2] == PostgresBinary.Kind.JSONB
+        && kinds[3] == PostgresBinary.Kind.BIGINT
+        && (!withSequence || kinds[kinds.length - 1] == PostgresBinary.Kind.BIGINT);
+    PostgresBinary.Kind[] form = airbyteColumns ? kinds : null;
+    forms.put(table, form);
+    return form;
+  }
+
+  private static void copyBinary(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence,
+      PostgresBinary.Kind[] kinds, Rows rows) throws SQLException {
+    PostgresBinary out = new PostgresBinary();
+    Object[] values = new Object[plan.columns().size()];
+    long generation = plan.stream().generationId();
+    String plainMeta = plan.plainMeta();
+    int fields = 4 + values.length + (firstSequence >= 0 ? 1 : 0);
+    out.header();
+    for (int r = 0; r < records.size(); r++) {
+      Record record = records.records().get(r);
+      String meta = rows.row(plan, records, r, values);
+      out.row(fields);
+      out.uuid(record.rawId());
+      out.timestampMillis(record.emittedAt());
+      String cleanMeta = meta == plainMeta ? null : JsonEscapes.forPostgres(meta);
+      out.text(cleanMeta == null ? meta : cleanMeta, true);
+      out.bigint(generation);
+      for (int i = 0; i < values.length; i++) {
+        out.value(values[i], kinds[4 + i]);
+      }
+      if (firstSequence >= 0) {
+        out.bigint(firstSequence + r);
+      }
+      if (out.length() >= COPY_CHUNK) {
+        copy.writeToCopy(out.bytes(), 0, out.length());
+        out.clear();
+      }
+    }
+    out.trailer();
+    copy.writeToCopy(out.bytes(), 0, out.length());
+  }
+
+  private static void copyCsv(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence, Rows rows)
+      throws SQLException {
+    PostgresCsv csv = new PostgresCsv();
+    Object[] values = new Object[plan.columns().size()];
+    long generation = plan.stream().generationId();
+    // The _airbyte_meta of a row without changes, the same for all: quoted once.
+    String plainMeta = plan.plainMeta();
+    byte[] plainMetaField = PostgresCsv.quotedBytes(plainMeta);
+    long lastEmittedAt = Long.MIN_VALUE;
+    byte[] lastExtractedAt = null;
+    for (int r = 0; r < records.size(); r++) {
+      Record record = records.records().get(r);
+      String meta = rows.row(plan, records, r, values);
+      csv.uuid(record.rawId());
+      if (record.emittedAt() != lastEmittedAt) {
+        lastEmittedAt = record.emittedAt();
+        lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString().getBytes(StandardCharsets.US_ASCII);
+      }
+      csv.plain(lastExtractedAt);
+      if (meta == plainMeta) {
+        csv.field(plainMetaField);
+      } else {
+        String cleanMeta = JsonEscapes.forPostgres(meta);
+        csv.quoted(cleanMeta == null ? meta : cleanMeta);
+      }
+      csv.number(generation);
+      for (Object value : values) {
+        csv.value(value);
+      }
+      if (firstSequence >= 0) {
+        csv.number(firstSequence + r);
+      }
+      csv.endRow();
+      if (csv.length() >= COPY_CHUNK) {
+        copy.writeToCopy(csv.bytes(), 0, csv.length());
+        csv.clear();
+      }
+    }
+    copy.writeToCopy(csv.bytes(), 0, csv.length());
+  }
+}
