@@ -28,13 +28,14 @@ final class ReliabilityRun {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Path JAR = Path.of(System.getProperty("destkit.sampleJar", "target/sample-destination.jar"));
   /**
-   * The connector, with batches of {@link ReliabilityFaultsIT#BATCH} records and a budget that holds two (the
-   * runtime's default batch is 2 MB of input, which these small records would reach first, and its budget 16 MB):
-   * the faults are placed around batch and state boundaries.
+   * The connector, with batches of {@link ReliabilityFaultsIT#BATCH} records, a commit after each, and a budget that
+   * holds two (the runtime's defaults, 2 MB of input a batch, a commit every 32 MB and a budget of 16 MB, would
+   * place them elsewhere): the faults are placed around batch and state boundaries.
    */
   static final ConnectorProcess CONNECTOR = ConnectorProcess.of(JAR)
       .withJvmOptions("-D" + WriteOptions.BATCH_BYTES + "=1g", "-D" + WriteOptions.BATCH_ROWS + "="
-          + ReliabilityFaultsIT.BATCH, "-D" + WriteOptions.MEMORY_BUDGET + "=256m");
+          + ReliabilityFaultsIT.BATCH, "-D" + WriteOptions.COMMIT_BYTES + "=1", "-D" + WriteOptions.MEMORY_BUDGET
+          + "=256m");
 
   private ReliabilityRun() {}
 

@@ -56,7 +56,9 @@ public final class WriteEngine {
   /** The buffer of the last record's stream: records come in runs of one stream. */
   private StreamContext lastStream;
   private StreamBuffer lastBuffer;
-  private long lastFlush = System.nanoTime();
+  private long lastCommit = System.nanoTime();
+  /** Bytes of input handed to the writer since the last commit task. */
+  private long uncommittedBytes;
 
   public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
       PrintStream err) {
@@ -192,7 +194,7 @@ public final class WriteEngine {
     }
     try {
       if (writerFailure == null) {
-        flushAll();
+        flushAll(true);
       }
       enqueue(new WriterTask.End());
     } catch (WriterFailedException e) {
@@ -248,8 +250,8 @@ public final class WriteEngine {
     }
     if ((checkpoints.recordsRead() & 1023) == 0) {
       long now = System.nanoTime();
-      if (now - lastFlush >= options.flushInterval().toNanos()) {
-        flushAll();
+      if (now - lastCommit >= options.flushInterval().toNanos()) {
+        flushAll(true);
       }
       progress.maybeReport(buffers.values(), now);
     }
@@ -264,14 +266,16 @@ public final class WriteEngine {
   private void onState(StateMessage state) throws InterruptedException {
     checkpoints.stateRead(state);
     long oldest = oldestBuffered();
-    if (checkpoints.hasCovered(oldest)) {
-      // Every record before it is already with the writer: it leaves with the next commit.
+    if (checkpoints.hasCovered(oldest) && (uncommittedBytes == 0 || commitDue(false))) {
+      // Every record before it is already with the writer, and a commit is due or costs nothing: it leaves now.
       commit(checkpoints.takeCovered(oldest));
     }
   }
 
   /** Queues a commit that echoes {@code states}, after the records set aside so far, which they may count. */
   private void commit(List<Checkpoints.Pending> states) throws InterruptedException {
+    uncommittedBytes = 0;
+    lastCommit = System.nanoTime();
     List<RejectedRecord> setAside = rejections.takeSetAside();
     if (setAside != null) {
       enqueue(new WriterTask.Reject(setAside));
@@ -285,7 +289,8 @@ public final class WriteEngine {
     if (buffer == null || incomplete.contains(descriptor) || !completed.add(descriptor)) {
       return;
     }
-    flush(List.of(buffer));
+    // The stream's records are committed before it completes (an overwrite swaps its tables then).
+    flush(List.of(buffer), true);
     enqueue(new WriterTask.Complete(buffer.stream));
   }
 
@@ -316,22 +321,40 @@ public final class WriteEngine {
     }
   }
 
-  private void flushAll() throws InterruptedException {
-    flush(new ArrayList<>(buffers.values()));
+  private void flushAll(boolean commit) throws InterruptedException {
+    flush(new ArrayList<>(buffers.values()), commit);
   }
 
-  /** Hands the buffers to the writer, then a commit that releases the states now covered. */
   private void flush(List<StreamBuffer> toFlush) throws InterruptedException {
+    flush(toFlush, false);
+  }
+
+  /**
+   * Hands the buffers to the writer, then, when {@code commit} says so or one is due ({@link #commitDue}), a commit
+   * that releases the states now covered.
+   */
+  private void flush(List<StreamBuffer> toFlush, boolean commit) throws InterruptedException {
     for (StreamBuffer buffer : toFlush) {
       if (!buffer.isEmpty()) {
         long footprint = buffer.footprint();
+        uncommittedBytes += buffer.bytes();
         StreamBuffer.Taken taken = buffer.take();
         enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, taken.records()), taken.sequences(),
             taken.lines(), footprint));
       }
     }
-    lastFlush = System.nanoTime();
-    commit(checkpoints.takeCovered(oldestBuffered()));
+    if (commit || commitDue(true)) {
+      commit(checkpoints.takeCovered(oldestBuffered()));
+    }
+  }
+
+  /**
+   * Whether enough was handed over since the last commit for another ({@link WriteOptions#commitBytes}), or enough
+   * time passed; {@code afterBatch}: a batch was just handed over (with no commit size, every batch commits).
+   */
+  private boolean commitDue(boolean afterBatch) {
+    return options.commitBytes() <= 0 ? afterBatch : uncommittedBytes >= options.commitBytes()
+        || System.nanoTime() - lastCommit >= options.flushInterval().toNanos();
   }
 
   private long oldestBuffered() {

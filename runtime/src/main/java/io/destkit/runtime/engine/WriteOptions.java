@@ -10,6 +10,10 @@ import java.util.Properties;
  *
  * @param batchRows a stream's buffer is flushed when it holds this many records
  * @param batchBytes ... or this many bytes of input
+ * @param commitBytes the writer commits (and the states it covers are echoed) once this many bytes of input were
+ *     handed to it since its last commit, and at least every {@code flushInterval}, at a stream's completion and at
+ *     the end; zero or less: after every batch. Commits apart from batches keep batches small (records die young)
+ *     while a warehouse pays its per-commit work (a dedup merge, a sync to disk) on larger loads
  * @param memoryBudget bytes of heap all buffered and in-flight records may take, estimated; when full, the largest
  *     buffer is flushed, and reading waits for the writer
  * @param flushInterval while records flow, buffers are flushed and committed at least this often, so that states are
@@ -17,12 +21,18 @@ import java.util.Properties;
  * @param progressInterval how often progress is printed to standard error; zero for never
  *
  * <p>A connector runs with {@link #defaults()} as the JVM's system properties {@value #BATCH_ROWS}, {@value
- * #BATCH_BYTES} and {@value #MEMORY_BUDGET} change them ({@link #fromProperties}): in a container, through
+ * #BATCH_BYTES}, {@value #COMMIT_BYTES} and {@value #MEMORY_BUDGET} change them ({@link #fromProperties}): in a container, through
  * {@code JAVA_TOOL_OPTIONS}, e.g. {@code -Ddestkit.batchBytes=32m} for larger loads into a warehouse that pays per
  * commit.
  */
-public record WriteOptions(int batchRows, long batchBytes, long memoryBudget, Duration flushInterval,
-    Duration progressInterval) {
+public record WriteOptions(int batchRows, long batchBytes, long commitBytes, long memoryBudget,
+    Duration flushInterval, Duration progressInterval) {
+
+  /** Options that commit after every batch. */
+  public WriteOptions(int batchRows, long batchBytes, long memoryBudget, Duration flushInterval,
+      Duration progressInterval) {
+    this(batchRows, batchBytes, 0, memoryBudget, flushInterval, progressInterval);
+  }
 
   /**
    * The most the default budget takes, however large the heap: two batches (one being written, one being filled)
@@ -32,28 +42,39 @@ public record WriteOptions(int batchRows, long batchBytes, long memoryBudget, Du
    */
   static final long MAX_DEFAULT_BUDGET = 16L << 20;
 
-  /** The default batch: records handed to the writer, and committed, at a time. */
+  /** The default batch: records handed to the writer at a time. */
   static final long DEFAULT_BATCH_BYTES = 2L << 20;
 
   /**
+   * The default input between commits: a dedup merge into PostgreSQL per 2 MB batch made a first sync of 1M keys
+   * take 55 s, against 17 s with 32 MB batches (BENCHMARKS.md, issue 18).
+   */
+  static final long DEFAULT_COMMIT_BYTES = 32L << 20;
+
+  /**
    * Defaults for this JVM: a quarter of the heap as budget, at most {@value #MAX_DEFAULT_BUDGET} bytes; batches of
-   * 50,000 records or {@value #DEFAULT_BATCH_BYTES} bytes of input (about 10,000 records of 200 bytes).
+   * 50,000 records or {@value #DEFAULT_BATCH_BYTES} bytes of input (about 10,000 records of 200 bytes); a commit
+   * every {@value #DEFAULT_COMMIT_BYTES} bytes of input.
    */
   public static WriteOptions defaults() {
     long heap = Runtime.getRuntime().maxMemory();
     long budget = heap == Long.MAX_VALUE ? MAX_DEFAULT_BUDGET : Math.min(heap / 4, MAX_DEFAULT_BUDGET);
-    return new WriteOptions(50_000, DEFAULT_BATCH_BYTES, budget, Duration.ofMinutes(5), Duration.ofSeconds(10));
+    return new WriteOptions(50_000, DEFAULT_BATCH_BYTES, DEFAULT_COMMIT_BYTES, budget, Duration.ofMinutes(5),
+        Duration.ofSeconds(10));
   }
 
   /** The system property that sets {@link #batchRows}: a positive number of records. */
   public static final String BATCH_ROWS = "destkit.batchRows";
   /** The system property that sets {@link #batchBytes}: bytes, with an optional k, m or g. */
   public static final String BATCH_BYTES = "destkit.batchBytes";
+  /** The system property that sets {@link #commitBytes}: bytes, with an optional k, m or g. */
+  public static final String COMMIT_BYTES = "destkit.commitBytes";
   /** The system property that sets {@link #memoryBudget}: bytes, with an optional k, m or g. */
   public static final String MEMORY_BUDGET = "destkit.memoryBudget";
 
   /**
-   * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES} and {@value #MEMORY_BUDGET}
+   * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES}, {@value #COMMIT_BYTES} and
+   * {@value #MEMORY_BUDGET}
    * that {@code properties} set; a value that is not a positive number is a {@link ConfigException} naming it.
    */
   public static WriteOptions fromProperties(Properties properties) throws ConfigException {
@@ -64,6 +85,7 @@ public record WriteOptions(int batchRows, long batchBytes, long memoryBudget, Du
           + Integer.MAX_VALUE + " records).");
     }
     return new WriteOptions((int) rows, property(properties, BATCH_BYTES, defaults.batchBytes(), true),
+        property(properties, COMMIT_BYTES, defaults.commitBytes(), true),
         property(properties, MEMORY_BUDGET, defaults.memoryBudget(), true), defaults.flushInterval(),
         defaults.progressInterval());
   }

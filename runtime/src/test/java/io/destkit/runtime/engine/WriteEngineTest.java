@@ -266,6 +266,35 @@ class WriteEngineTest {
     assertTrue(handlers.events.stream().filter(e -> e.startsWith("records")).count() > 20, handlers.events::toString);
   }
 
+  @Test
+  void commitsComeEveryCommitBytesOfInputAndStatesWaitForThem() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers();
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 100; i++) {
+      lines.add(record("users", i));
+      if (i % 10 == 0) {
+        lines.add(streamState("users", i));
+      }
+    }
+    int recordBytes = record("users", 100).length() + 1;
+    // Batches of 10 records, a commit once 30 records' bytes (or a little less) were handed over.
+    WriteOptions options = new WriteOptions(10, 1L << 30, 28L * recordBytes, 1L << 30, Duration.ofMinutes(5),
+        Duration.ZERO);
+    run(handlers, options, catalog("users"), lines.toArray(String[]::new));
+    List<String> calls = handlers.events.stream().filter(e -> !e.startsWith("start") && !e.equals("close")).toList();
+    List<String> expected = new ArrayList<>();
+    for (int commit = 0; commit < 3; commit++) {
+      expected.addAll(List.of("records users 10", "records users 10", "records users 10", "commit"));
+    }
+    // The last batch: committed at the stream's completion, before it completes.
+    expected.addAll(List.of("records users 10", "commit", "complete users"));
+    assertEquals(expected, calls);
+    List<JsonNode> states = echoed();
+    assertEquals(10, states.size(), "every state, each once its records are committed");
+    assertEquals(List.of(10, 10, 10, 10, 10, 10, 10, 10, 10, 10), counts(states));
+    assertEquals(100, handlers.committed.size());
+  }
+
   private static List<Integer> counts(List<JsonNode> states) {
     return states.stream().map(s -> s.at("/state/destinationStats/recordCount").asInt()).toList();
   }

@@ -29,6 +29,9 @@ final class PostgresCopy {
   /** Bytes of COPY data handed to the driver at a time. */
   private static final int COPY_CHUNK = 1 << 20;
 
+  /** A batch as copied: its COPY statement and data, to send again on a new connection until the commit. */
+  record Copied(String sql, List<byte[]> chunks) {}
+
   /** Gives a record's values in the form their columns store, and its {@code _airbyte_meta}. */
   interface Rows {
     String row(TablePlan plan, RecordBatch batch, int index, Object[] values);
@@ -40,10 +43,11 @@ final class PostgresCopy {
   /**
    * Copies {@code records} of {@code plan} into {@code table}, numbered from {@code firstSequence} in the load
    * sequence column (-1: the table has none); in COPY's binary format when every column has one here ({@link
-   * PostgresBinary}), else as CSV. {@code rows} gives each record's values in the form their columns store.
+   * PostgresBinary}), else as CSV. {@code rows} gives each record's values in the form their columns store. Returns
+   * what was sent, as bytes: kept in place of the records, it takes less memory than they do.
    */
-  void copy(Connection current, TableName table, TablePlan plan, RecordBatch records, long firstSequence, Rows rows)
-      throws SQLException {
+  Copied copy(Connection current, TableName table, TablePlan plan, RecordBatch records, long firstSequence,
+      Rows rows) throws SQLException {
     boolean withSequence = firstSequence >= 0;
     StringJoiner columns = new StringJoiner(", ");
     columns.add(MergeStatements.columnList(plan));
@@ -53,12 +57,13 @@ final class PostgresCopy {
     PostgresBinary.Kind[] kinds = binaryKinds(current, table, plan, withSequence);
     String copySql = "COPY " + table.sql() + " (" + columns + ") FROM STDIN WITH (FORMAT "
         + (kinds == null ? "csv" : "binary") + ")";
+    List<byte[]> chunks = new ArrayList<>();
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
       if (kinds == null) {
-        copyCsv(copy, plan, records, firstSequence, rows);
+        copyCsv(copy, plan, records, firstSequence, rows, chunks);
       } else {
-        copyBinary(copy, plan, records, firstSequence, kinds, rows);
+        copyBinary(copy, plan, records, firstSequence, kinds, rows, chunks);
       }
       copy.endCopy();
     } finally {
@@ -66,6 +71,28 @@ final class PostgresCopy {
         copy.cancelCopy();
       }
     }
+    return new Copied(copySql, chunks);
+  }
+
+  /** Sends a batch copied before (on a connection since lost) again. */
+  static void replay(Connection current, Copied copied) throws SQLException {
+    CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copied.sql());
+    try {
+      for (byte[] chunk : copied.chunks()) {
+        copy.writeToCopy(chunk, 0, chunk.length);
+      }
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+  }
+
+  /** Sends {@code chunk} and keeps it. */
+  private static void send(CopyIn copy, byte[] chunk, List<byte[]> chunks) throws SQLException {
+    chunks.add(chunk);
+    copy.writeToCopy(chunk, 0, chunk.length);
   }
 
   /**
@@ -106,7 +133,7 @@ final class PostgresCopy {
   }
 
   private static void copyBinary(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence,
-      PostgresBinary.Kind[] kinds, Rows rows) throws SQLException {
+      PostgresBinary.Kind[] kinds, Rows rows, List<byte[]> chunks) throws SQLException {
     PostgresBinary out = new PostgresBinary();
     Object[] values = new Object[plan.columns().size()];
     long generation = plan.stream().generationId();
@@ -129,16 +156,15 @@ final class PostgresCopy {
         out.bigint(firstSequence + r);
       }
       if (out.length() >= COPY_CHUNK) {
-        copy.writeToCopy(out.bytes(), 0, out.length());
-        out.clear();
+        send(copy, out.take(), chunks);
       }
     }
     out.trailer();
-    copy.writeToCopy(out.bytes(), 0, out.length());
+    send(copy, out.take(), chunks);
   }
 
-  private static void copyCsv(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence, Rows rows)
-      throws SQLException {
+  private static void copyCsv(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence, Rows rows,
+      List<byte[]> chunks) throws SQLException {
     PostgresCsv csv = new PostgresCsv();
     Object[] values = new Object[plan.columns().size()];
     long generation = plan.stream().generationId();
@@ -171,10 +197,9 @@ final class PostgresCopy {
       }
       csv.endRow();
       if (csv.length() >= COPY_CHUNK) {
-        copy.writeToCopy(csv.bytes(), 0, csv.length());
-        csv.clear();
+        send(copy, csv.take(), chunks);
       }
     }
-    copy.writeToCopy(csv.bytes(), 0, csv.length());
+    send(copy, csv.take(), chunks);
   }
 }

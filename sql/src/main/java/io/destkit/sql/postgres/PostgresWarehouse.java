@@ -25,8 +25,9 @@ import java.util.List;
  * before the commit, so no state is echoed before its rows are durable, and none after a failure.
  *
  * <p>A lost connection is an outage like any other: the step is retried on a new connection with backoff ({@link
- * RetryPolicy}). The batches copied since the last commit died with the old connection's transaction; they are kept
- * until the commit and copied again first. A commit whose answer was lost is looked up by its transaction id
+ * RetryPolicy}). The batches copied since the last commit died with the old connection's transaction; their COPY
+ * data is kept until the commit (bytes, not records: a commit may come only every 32 MB of input) and sent again
+ * first. A commit whose answer was lost is looked up by its transaction id
  * ({@code txid_status}): if it went through, nothing is copied again.
  */
 public final class PostgresWarehouse extends SqlWarehouse {
@@ -50,8 +51,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
   private final Connector connector;
   private final RetryPolicy retry;
   private Connection connection;
-  /** The batches copied in the open transaction, kept to copy again on a new connection until the commit. */
-  private final List<Batch> uncommitted = new ArrayList<>();
+  /** The batches copied in the open transaction, as COPY data, to send again on a new connection until the commit. */
+  private final List<PostgresCopy.Copied> uncommitted = new ArrayList<>();
   /** Whether the connection holding {@link #uncommitted} was lost: they must be copied again before going on. */
   private boolean replay;
   /** Writes batches as COPY data, knowing each table's form. */
@@ -59,8 +60,6 @@ public final class PostgresWarehouse extends SqlWarehouse {
   /** The transaction whose commit got no answer; null when none. */
   private Long inDoubt;
 
-  /** A batch of a stream, as copied. */
-  private record Batch(TablePlan plan, RecordBatch records, long firstSequence) {}
 
   /** A warehouse on the server {@code connector} reaches; streams without namespace go to {@code defaultSchema}. */
   public PostgresWarehouse(Connector connector, String defaultSchema, RetryPolicy retry) {
@@ -99,20 +98,21 @@ public final class PostgresWarehouse extends SqlWarehouse {
 
   @Override
   protected void write(TablePlan plan, RecordBatch records, long firstSequence) throws Exception {
-    Batch batch = new Batch(plan, records, firstSequence);
+    PostgresCopy.Copied[] copied = new PostgresCopy.Copied[1];
     String what = "load " + records.size() + " records of stream " + plan.stream().descriptor() + " into table "
         + batchTable(plan);
     retry.call(what, () -> {
       Connection current = connection();
       try {
         resume(current);
-        copy(current, batch);
+        copied[0] = copies.copy(current, batchTable(plan), plan, records, usesLoadTable(plan) ? firstSequence : -1,
+            this::row);
         return null;
       } catch (SQLException e) {
         throw failure(what, e);
       }
     });
-    uncommitted.add(batch);
+    uncommitted.add(copied[0]);
   }
 
   /** On a new connection after a lost one: what the lost transaction held is copied again, unless it committed. */
@@ -134,8 +134,8 @@ public final class PostgresWarehouse extends SqlWarehouse {
       }
     }
     if (replay) {
-      for (Batch batch : uncommitted) {
-        copy(current, batch);
+      for (PostgresCopy.Copied batch : uncommitted) {
+        PostgresCopy.replay(current, batch);
       }
       replay = false;
     }
@@ -147,13 +147,6 @@ public final class PostgresWarehouse extends SqlWarehouse {
       rows.next();
       return rows.getLong(1);
     }
-  }
-
-  /** Copies the batch into its table: the load table (with the load sequence) or the target. */
-  private void copy(Connection current, Batch batch) throws SQLException {
-    TablePlan plan = batch.plan();
-    copies.copy(current, batchTable(plan), plan, batch.records(), usesLoadTable(plan) ? batch.firstSequence() : -1,
-        this::row);
   }
 
   private Connection connection() throws Exception {
