@@ -29,14 +29,17 @@ final class DedupRuns {
     this.work = work;
   }
 
-  /** One engine's target: its config, and how to start it afresh and count its rows. */
-  private interface Target {
-    Path config();
+  /** What one engine does for the runs: start afresh, count a table's rows. */
+  private interface Step {
+    void run() throws Exception;
+  }
 
-    void reset() throws Exception;
-
+  private interface Count {
     long rows(String table) throws Exception;
   }
+
+  /** One engine's target: its config, and how to start it afresh and count its rows. */
+  private record Target(Path config, Step reset, Count count) {}
 
   /**
    * Runs the rounds on {@code messages} (the first sync's input, N records of the throughput's shape) and reports;
@@ -49,63 +52,31 @@ final class DedupRuns {
     long expected = records - DataGenerator.deletesOf(records);
     Map<String, Target> targets = new LinkedHashMap<>();
     Path sqliteFile = work.resolve("dedup.sqlite");
-    Path sqliteConfig = compare.config(work.resolve("dedup-sqlite.json"), "sqlite", sqliteFile, null);
-    targets.put("SQLite", new Target() {
-      public Path config() {
-        return sqliteConfig;
-      }
-
-      public void reset() throws Exception {
-        Files.deleteIfExists(sqliteFile);
-      }
-
-      public long rows(String table) throws Exception {
-        return Long.parseLong(Compare.output(List.of("sqlite3", sqliteFile.toString(), "SELECT count(*) FROM \""
-            + table + "\"")).trim());
-      }
-    });
-    Path postgresConfig = compare.config(work.resolve("dedup-postgres.json"), "postgres", null, SCHEMA);
-    targets.put("PostgreSQL", new Target() {
-      public Path config() {
-        return postgresConfig;
-      }
-
-      public void reset() throws Exception {
-        compare.dropSchema(SCHEMA);
-      }
-
-      public long rows(String table) throws Exception {
-        return compare.count(SCHEMA + ".\"" + table + "\"");
-      }
-    });
+    targets.put("SQLite", new Target(compare.config(work.resolve("dedup-sqlite.json"), "sqlite", sqliteFile, null),
+        () -> Files.deleteIfExists(sqliteFile),
+        table -> Long.parseLong(Compare.output(List.of("sqlite3", sqliteFile.toString(), "SELECT count(*) FROM \""
+            + table + "\"")).trim())));
+    targets.put("PostgreSQL", new Target(compare.config(work.resolve("dedup-postgres.json"), "postgres", null, SCHEMA),
+        () -> compare.dropSchema(SCHEMA), table -> compare.count(SCHEMA + ".\"" + table + "\"")));
     Path duckdbFile = work.resolve("dedup.duckdb");
-    Path duckdbConfig = compare.config(work.resolve("dedup-duckdb.json"), "duckdb", duckdbFile, null);
-    targets.put("DuckDB", new Target() {
-      public Path config() {
-        return duckdbConfig;
-      }
-
-      public void reset() throws Exception {
-        Files.deleteIfExists(duckdbFile);
-        Files.deleteIfExists(duckdbFile.resolveSibling(duckdbFile.getFileName() + ".wal"));
-      }
-
-      public long rows(String table) throws Exception {
-        return count("jdbc:duckdb:" + duckdbFile, "\"" + table + "\"");
-      }
-    });
+    targets.put("DuckDB", new Target(compare.config(work.resolve("dedup-duckdb.json"), "duckdb", duckdbFile, null),
+        () -> {
+          Files.deleteIfExists(duckdbFile);
+          Files.deleteIfExists(duckdbFile.resolveSibling(duckdbFile.getFileName() + ".wal"));
+        },
+        table -> count("jdbc:duckdb:" + duckdbFile, "\"" + table + "\"")));
 
     Map<String, List<Compare.Run>> first = new LinkedHashMap<>();
     Map<String, List<Compare.Run>> second = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
       for (Map.Entry<String, Target> entry : targets.entrySet()) {
         Target target = entry.getValue();
-        target.reset();
+        target.reset().run();
         Compare.Run a = compare.destination(compare.sample(), target.config(), catalog, messages,
             "dedup-first-" + entry.getKey());
         Compare.Run b = compare.destination(compare.sample(), target.config(), catalog, changes,
             "dedup-second-" + entry.getKey());
-        long rows = target.rows(stream);
+        long rows = target.count().rows(stream);
         if (rows != expected) {
           throw new IllegalStateException(entry.getKey() + " holds " + rows + " rows after the second dedup sync, not "
               + expected);

@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,7 @@ import java.util.UUID;
  * <p>Only the column types the warehouse itself creates have a binary form here ({@link #kind}); a table with any
  * other column type is copied as CSV ({@link PostgresCsv}).
  */
-final class PostgresBinary {
+final class PostgresBinary extends CopyData {
   /** A column type with a binary form here. */
   enum Kind { BOOLEAN, BIGINT, NUMERIC, TEXT, DATE, TIMESTAMPTZ, TIMESTAMP, TIMETZ, TIME, BYTEA, JSONB, UUID }
 
@@ -32,8 +31,6 @@ final class PostgresBinary {
   private static final long EPOCH_SECONDS = EPOCH_DAYS * 86_400;
   private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
-  private byte[] bytes = new byte[1 << 16];
-  private int length;
 
   /** The kind of a column of type {@code formatType} (as {@code format_type} names it), or null: none here. */
   static Kind kind(String formatType) {
@@ -64,27 +61,6 @@ final class PostgresBinary {
       }
     }
     return kinds;
-  }
-
-  int length() {
-    return length;
-  }
-
-  /** The array holding what was written, from index 0 to {@link #length()}; valid until the next write. */
-  byte[] bytes() {
-    return bytes;
-  }
-
-  /** Starts afresh, keeping the array. */
-  void clear() {
-    length = 0;
-  }
-
-  /** What was written, in an array of its own; starts afresh. */
-  byte[] take() {
-    byte[] taken = Arrays.copyOf(bytes, length);
-    clear();
-    return taken;
   }
 
   /** The header that starts the data: signature, no flags, no extension. */
@@ -276,11 +252,5 @@ final class PostgresBinary {
   private void int64(long value) {
     int32((int) (value >>> 32));
     int32((int) value);
-  }
-
-  private void room(int more) {
-    if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-    }
   }
 }

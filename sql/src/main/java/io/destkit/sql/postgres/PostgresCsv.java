@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,39 +23,16 @@ import java.util.UUID;
  * per value nor per chunk on the way (the commonest values, whole numbers, ids and timestamps, are written digit by
  * digit), since this runs for every value of every row (BENCHMARKS.md, issue 18).
  */
-final class PostgresCsv {
+final class PostgresCsv extends CopyData {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSSSSS");
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
-  private byte[] bytes = new byte[1 << 16];
-  private int length;
   private boolean rowStarted;
 
   /** The bytes written since the last {@link #clear()}. */
-  int length() {
-    return length;
-  }
-
-  /** The array holding the rows written, from index 0 to {@link #length()}; valid until the next write. */
-  byte[] bytes() {
-    return bytes;
-  }
-
-  /** Starts afresh, keeping the array. */
-  void clear() {
-    length = 0;
-  }
-
-  /** The rows written so far, as UTF-8, in an array of their own; starts afresh. */
-  byte[] take() {
-    byte[] taken = Arrays.copyOf(bytes, length);
-    clear();
-    return taken;
-  }
-
   void endRow() {
     room(1);
     bytes[length++] = '\n';
@@ -221,12 +197,6 @@ final class PostgresCsv {
     rowStarted = true;
   }
 
-  /** Makes room for {@code more} bytes after {@link #length}. */
-  private void room(int more) {
-    if (length + more > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
-    }
-  }
 
   private static boolean ordinaryYear(int year) {
     return year >= 1 && year <= 9999;
