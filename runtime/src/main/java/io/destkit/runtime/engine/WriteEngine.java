@@ -93,7 +93,7 @@ public final class WriteEngine {
     Throwable failure = null;
     Thread writer = null;
     try {
-      refuseUnhandledStreams();
+      HandledStreams.refuseUnhandled(catalog, handlers);
       for (StreamContext stream : catalog.streams()) {
         handlers.streamStart(stream);
       }
@@ -137,40 +137,6 @@ public final class WriteEngine {
       throw e;
     } else if (failure instanceof Error e) {
       throw e;
-    }
-  }
-
-  private void refuseUnhandledStreams() throws io.destkit.runtime.config.ConfigException {
-    List<String> refused = new ArrayList<>();
-    List<String> mismatched = new ArrayList<>();
-    List<String> withFiles = new ArrayList<>();
-    for (StreamContext stream : catalog.streams()) {
-      if (!handlers.accepts(stream)) {
-        refused.add(stream.descriptor() + " in mode " + stream.destinationSyncMode().protocolValue());
-      } else {
-        if (stream.includeFiles() && !handlers.acceptsFiles(stream)) {
-          withFiles.add(stream.descriptor().toString());
-        }
-        if (handlers.codec(stream) != null) {
-          mismatched.addAll(TypedStreams.problems(stream, handlers.codec(stream)));
-        }
-      }
-    }
-    if (!mismatched.isEmpty()) {
-      throw new io.destkit.runtime.config.ConfigException("The catalog does not fit the connector's typed streams: "
-          + String.join("; ", mismatched) + ". Select the missing fields in the connection, or rebuild the connector"
-          + " with the new schema.");
-    }
-    if (!refused.isEmpty()) {
-      throw new io.destkit.runtime.config.ConfigException("This destination cannot write "
-          + String.join(", ", refused) + ": no writer of the connector takes that mode. Choose a supported"
-          + " destination sync mode for the stream.");
-    }
-    if (!withFiles.isEmpty()) {
-      throw new io.destkit.runtime.config.ConfigException("This destination cannot copy the files of "
-          + String.join(", ", withFiles) + ": the catalog asks for them (include_files), but the connector does not"
-          + " handle files for that stream. Turn off copying raw files for the stream in the connection, or use a"
-          + " destination that handles files.");
     }
   }
 
