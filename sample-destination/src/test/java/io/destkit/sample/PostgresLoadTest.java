@@ -122,6 +122,23 @@ class PostgresLoadTest {
   }
 
   @Test
+  void aTableWhoseColumnHoldsTextAsAnotherTypeIsCopiedAsCsv() throws Exception {
+    TestDatabase db = TestDatabase.postgres();
+    String table = db.table(null, "ids");
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      // Every type has a binary form, but the stream's string lands in a uuid column: the server must convert it.
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
+      statement.execute("CREATE TABLE " + table + " (id bigint, u uuid)");
+    }
+    Sync sync = new Sync();
+    sync.stream(null, "ids", "append", "{\"id\":{\"type\":\"integer\"},\"u\":{\"type\":\"string\"}}")
+        .record("{\"id\":1,\"u\":\"0189F1E2-3B4C-7D5E-8F60-718293A4B5C6\"}", 1).state("{\"n\":1}");
+    sync.run(db).assertSucceeded();
+    assertEquals(List.of(List.of("1", "0189f1e2-3b4c-7d5e-8f60-718293a4b5c6")),
+        db.rows("SELECT id::text, u::text FROM " + table));
+  }
+
+  @Test
   void aLostConnectionIsRetriedOnANewOneWithoutLosingOrRepeatingRecords() throws Exception {
     TestDatabase.Postgres db = (TestDatabase.Postgres) TestDatabase.postgres();
     Sync sync = new Sync();

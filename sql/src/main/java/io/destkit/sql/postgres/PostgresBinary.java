@@ -1,6 +1,7 @@
 package io.destkit.sql.postgres;
 
 import io.destkit.runtime.types.RawJson;
+import io.destkit.sql.StorageType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -48,6 +49,27 @@ final class PostgresBinary extends CopyData {
       case "jsonb" -> Kind.JSONB;
       case "uuid" -> Kind.UUID;
       default -> null;
+    };
+  }
+
+  /**
+   * The kind of the column the warehouse makes for {@code type} ({@link PostgresDialect#sqlType}): the one kind a
+   * value of that type is written as. A table made otherwise (a {@code uuid} column holding text, say) is copied as
+   * CSV, which the server converts.
+   */
+  static Kind kindOf(StorageType type) {
+    return switch (type) {
+      case BOOLEAN -> Kind.BOOLEAN;
+      case INTEGER -> Kind.BIGINT;
+      case NUMBER -> Kind.NUMERIC;
+      case STRING -> Kind.TEXT;
+      case DATE -> Kind.DATE;
+      case TIMESTAMP_WITH_TIMEZONE -> Kind.TIMESTAMPTZ;
+      case TIMESTAMP_WITHOUT_TIMEZONE -> Kind.TIMESTAMP;
+      case TIME_WITH_TIMEZONE -> Kind.TIMETZ;
+      case TIME_WITHOUT_TIMEZONE -> Kind.TIME;
+      case BINARY -> Kind.BYTEA;
+      case JSON -> Kind.JSONB;
     };
   }
 

@@ -123,11 +123,15 @@ final class PostgresCopy {
       ordered.add(types.getOrDefault(TableEvolution.LOAD_SEQUENCE, ""));
     }
     PostgresBinary.Kind[] kinds = PostgresBinary.kinds(ordered);
-    boolean airbyteColumns = kinds != null && kinds[0] == PostgresBinary.Kind.UUID
+    // The Airbyte columns as the warehouse makes them, and each data column of the kind its values are written as.
+    boolean binary = kinds != null && kinds[0] == PostgresBinary.Kind.UUID
         && kinds[1] == PostgresBinary.Kind.TIMESTAMPTZ && kinds[2] == PostgresBinary.Kind.JSONB
         && kinds[3] == PostgresBinary.Kind.BIGINT
         && (!withSequence || kinds[kinds.length - 1] == PostgresBinary.Kind.BIGINT);
-    PostgresBinary.Kind[] form = airbyteColumns ? kinds : null;
+    for (int i = 0; binary && i < plan.types().size(); i++) {
+      binary = kinds[4 + i] == PostgresBinary.kindOf(plan.types().get(i));
+    }
+    PostgresBinary.Kind[] form = binary ? kinds : null;
     forms.put(table, form);
     return form;
   }
