@@ -103,13 +103,8 @@ class PostgresLoadTest {
   @Test
   void aTableWithColumnTypesOfItsOwnIsCopiedAsCsv() throws Exception {
     TestDatabase db = TestDatabase.postgres();
-    String table = db.table(null, "own");
-    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-      // Made by hand: integer and varchar have no binary form in the warehouse's COPY.
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
-      statement.execute("CREATE TABLE " + table + " (id integer, s varchar(20))");
-      statement.execute("INSERT INTO " + table + " VALUES (0, 'by hand')");
-    }
+    // Made by hand: integer and varchar have no binary form in the warehouse's COPY.
+    String table = madeByHand(db, "own", "id integer, s varchar(20)", "INSERT INTO %s VALUES (0, 'by hand')");
     Sync sync = new Sync();
     sync.stream(null, "own", "append", "{\"id\":{\"type\":\"integer\"},\"s\":{\"type\":\"string\"}}")
         .record("{\"id\":1,\"s\":\"a \\\"quoted\\\", comma\"}", 1).record("{\"id\":2}", 2).state("{\"n\":2}");
@@ -124,18 +119,27 @@ class PostgresLoadTest {
   @Test
   void aTableWhoseColumnHoldsTextAsAnotherTypeIsCopiedAsCsv() throws Exception {
     TestDatabase db = TestDatabase.postgres();
-    String table = db.table(null, "ids");
-    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-      // Every type has a binary form, but the stream's string lands in a uuid column: the server must convert it.
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
-      statement.execute("CREATE TABLE " + table + " (id bigint, u uuid)");
-    }
+    // Every type has a binary form, but the stream's string lands in a uuid column: the server must convert it.
+    String table = madeByHand(db, "ids", "id bigint, u uuid");
     Sync sync = new Sync();
     sync.stream(null, "ids", "append", "{\"id\":{\"type\":\"integer\"},\"u\":{\"type\":\"string\"}}")
         .record("{\"id\":1,\"u\":\"0189F1E2-3B4C-7D5E-8F60-718293A4B5C6\"}", 1).state("{\"n\":1}");
     sync.run(db).assertSucceeded();
     assertEquals(List.of(List.of("1", "0189f1e2-3b4c-7d5e-8f60-718293a4b5c6")),
         db.rows("SELECT id::text, u::text FROM " + table));
+  }
+
+  /** Creates table {@code name} of the test's schema with {@code columns}, then runs {@code more} on it. */
+  private static String madeByHand(TestDatabase db, String name, String columns, String... more) throws SQLException {
+    String table = db.table(null, name);
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + table.substring(0, table.indexOf('.')));
+      statement.execute("CREATE TABLE " + table + " (" + columns + ")");
+      for (String sql : more) {
+        statement.execute(String.format(sql, table));
+      }
+    }
+    return table;
   }
 
   @Test
