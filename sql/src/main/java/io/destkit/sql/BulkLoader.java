@@ -1,6 +1,7 @@
 package io.destkit.sql;
 
 import java.sql.SQLException;
+import java.util.UUID;
 
 /**
  * One stream's rows on their way into one table, in the warehouse's open transaction: {@link #add} for each row of a
@@ -14,7 +15,7 @@ public interface BulkLoader extends AutoCloseable {
    * Adds a row: the Airbyte columns, the data values in the plan's column order (as {@link ColumnValues} gives them),
    * and, for a load table, the row's sequence number ({@code _airbyte_load_seq}; ignored otherwise).
    */
-  void add(String rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
+  void add(UUID rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
       throws SQLException;
 
   /** Sends every row added; called after each batch. */

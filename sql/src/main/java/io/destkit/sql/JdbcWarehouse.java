@@ -68,7 +68,7 @@ public final class JdbcWarehouse extends SqlWarehouse {
       for (int r = 0; r < records.size(); r++) {
         Record record = records.get(r);
         String meta = row(plan, batch, r, values);
-        loader.add(record.rawId().toString(), record.emittedAt(), meta, generation, values, firstSequence + r);
+        loader.add(record.rawId(), record.emittedAt(), meta, generation, values, firstSequence + r);
       }
       loader.flush();
     } catch (SQLException e) {

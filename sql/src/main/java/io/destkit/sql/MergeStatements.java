@@ -61,12 +61,8 @@ public final class MergeStatements {
         + " FROM " + load.sql() + ") AS ranked WHERE " + RANK + " > 1)");
     String newer = newer("e", "w", cursor, cursorType, dialect);
     for (TableName existing : deduplicatedTables(plan)) {
-      StringJoiner same = new StringJoiner(" AND ");
-      for (String column : key) {
-        same.add("e." + quote(column) + " = w." + quote(column));
-      }
       statements.add("DELETE FROM " + load.sql() + " AS w WHERE EXISTS (SELECT 1 FROM " + existing.sql()
-          + " AS e WHERE " + same + " AND " + newer + ")");
+          + " AS e WHERE " + SqlDialect.keysEqual("e", "w", key) + " AND " + newer + ")");
     }
     for (TableName existing : deduplicatedTables(plan)) {
       statements.add(dialect.deleteMatching(existing, load, key));

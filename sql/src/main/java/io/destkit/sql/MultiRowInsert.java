@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
  * The portable bulk load: prepared INSERTs of up to 100 rows each (a statement's cost is paid once a group, not once a
@@ -50,7 +51,7 @@ public final class MultiRowInsert implements BulkLoader {
   }
 
   @Override
-  public void add(String rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
+  public void add(UUID rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
       throws SQLException {
     if (grouped > 0 || expected >= groupRows) {
       bind(group, grouped * parameters, rawId, emittedAtMillis, meta, generationId, values, sequence);
@@ -79,9 +80,9 @@ public final class MultiRowInsert implements BulkLoader {
   }
 
   /** Binds one row's parameters after the first {@code offset}: the Airbyte columns, the values, the sequence. */
-  private void bind(PreparedStatement statement, int offset, String rawId, long emittedAtMillis, String meta,
+  private void bind(PreparedStatement statement, int offset, UUID rawId, long emittedAtMillis, String meta,
       long generationId, Object[] values, long sequence) throws SQLException {
-    statement.setString(offset + 1, rawId);
+    statement.setString(offset + 1, rawId.toString());
     engine.bindExtractedAt(statement, offset + 2, emittedAtMillis);
     statement.setString(offset + 3, meta);
     statement.setLong(offset + 4, generationId);

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * What differs between the engines in SQL: names and their limits, column types and how a column widens, and the
@@ -117,8 +118,22 @@ public interface SqlDialect {
     return column;
   }
 
-  /** A statement that deletes the rows of {@code target} whose {@code key} equals that of a row of {@code load}. */
-  String deleteMatching(TableName target, TableName load, List<String> key);
+  /**
+   * A statement that deletes the rows of {@code target} whose {@code key} equals that of a row of {@code load}; by
+   * default {@code DELETE ... USING}, which PostgreSQL and DuckDB plan as a join.
+   */
+  default String deleteMatching(TableName target, TableName load, List<String> key) {
+    return "DELETE FROM " + target.sql() + " AS t USING " + load.sql() + " AS l WHERE " + keysEqual("t", "l", key);
+  }
+
+  /** {@code a.k1 = b.k1 AND a.k2 = b.k2 ...} over the quoted {@code key} columns. */
+  static String keysEqual(String a, String b, List<String> key) {
+    StringJoiner same = new StringJoiner(" AND ");
+    for (String column : key) {
+      same.add(a + "." + SqlIdentifiers.quote(column) + " = " + b + "." + SqlIdentifiers.quote(column));
+    }
+    return same.toString();
+  }
 
   /** A statement that updates the planner's statistics of a table before a merge reads it; null when none is needed. */
   default String analyze(TableName table) {

@@ -131,7 +131,7 @@ final class AppenderLoader implements BulkLoader {
   }
 
   @Override
-  public void add(String rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
+  public void add(UUID rawId, long emittedAtMillis, String meta, long generationId, Object[] values, long sequence)
       throws SQLException {
     if (!inBatch) {
       // Makes the driver open the transaction the rows must join (see the class comment).
@@ -141,7 +141,7 @@ final class AppenderLoader implements BulkLoader {
     appender.beginRow();
     for (int source : sources) {
       switch (source) {
-        case RAW_ID -> appender.append(UUID.fromString(rawId));
+        case RAW_ID -> appender.append(rawId);
         case EXTRACTED_AT -> appender.appendEpochMicros(Math.multiplyExact(emittedAtMillis, 1000L));
         case META -> appender.append(meta);
         case GENERATION_ID -> appender.append(generationId);

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * DuckDB: one file, namespaces are schemas (streams without one go to {@code main}), every Airbyte type has a native
@@ -278,15 +277,6 @@ public final class DuckdbEngine implements SqlEngine {
   /** ISO-8601 with a {@code T}, the fraction without trailing zeros (in UTC for a TIMESTAMP WITH TIME ZONE). */
   private static String isoTimestamp(String column) {
     return "regexp_replace(strftime(" + column + ", '%Y-%m-%dT%H:%M:%S.%f'), '\\.?0+$', '')";
-  }
-
-  @Override
-  public String deleteMatching(TableName target, TableName load, List<String> key) {
-    StringJoiner on = new StringJoiner(" AND ");
-    for (String column : key) {
-      on.add("t." + SqlIdentifiers.quote(column) + " = l." + SqlIdentifiers.quote(column));
-    }
-    return "DELETE FROM " + target.sql() + " AS t USING " + load.sql() + " AS l WHERE " + on;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,8 +86,20 @@ final class PostgresBinary extends CopyData {
     return kinds;
   }
 
+  /** The kind of each data column, in order. */
+  private final Kind[] columns;
+  /** The last meta written and its bytes: most rows share one. */
+  private String lastMeta;
+  private byte[] lastMetaField;
+
+  /** A writer of rows whose data columns are of {@code columns}. */
+  PostgresBinary(Kind[] columns) {
+    this.columns = columns;
+  }
+
   /** The header that starts the data: signature, no flags, no extension. */
-  void header() {
+  @Override
+  void startData() {
     room(SIGNATURE.length + 8);
     System.arraycopy(SIGNATURE, 0, bytes, length, SIGNATURE.length);
     length += SIGNATURE.length;
@@ -95,13 +108,14 @@ final class PostgresBinary extends CopyData {
   }
 
   /** The trailer that ends the data. */
-  void trailer() {
+  @Override
+  void endData() {
     room(2);
     int16(-1);
   }
 
-  /** Starts a row of {@code fields} fields. */
-  void row(int fields) {
+  @Override
+  void startRow(int fields) {
     room(2);
     int16(fields);
   }
@@ -111,6 +125,7 @@ final class PostgresBinary extends CopyData {
     int32(-1);
   }
 
+  @Override
   void uuid(UUID id) {
     room(20);
     int32(16);
@@ -118,17 +133,42 @@ final class PostgresBinary extends CopyData {
     int64(id.getLeastSignificantBits());
   }
 
+  @Override
   void bigint(long value) {
     room(12);
     int32(8);
     int64(value);
   }
 
-  /** A {@code timestamptz} of {@code epochMillis}. */
-  void timestampMillis(long epochMillis) {
+  @Override
+  void extractedAt(long epochMillis) {
     room(12);
     int32(8);
     int64((epochMillis - EPOCH_SECONDS * 1000) * 1000);
+  }
+
+  @Override
+  void meta(String json) {
+    if (json != lastMeta) {
+      int start = length;
+      text(json, true);
+      lastMeta = json;
+      lastMetaField = Arrays.copyOfRange(bytes, start, length);
+      return;
+    }
+    room(lastMetaField.length);
+    System.arraycopy(lastMetaField, 0, bytes, length, lastMetaField.length);
+    length += lastMetaField.length;
+  }
+
+  @Override
+  void column(int index, Object value) {
+    value(value, columns[index]);
+  }
+
+  @Override
+  void endRow() {
+    // Rows have no end mark: the next row's field count, or the trailer, follows.
   }
 
   /** Text as UTF-8 (NUL already removed); for JSONB, its version byte first. */

@@ -7,13 +7,12 @@ import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.TableEvolution;
 import io.destkit.sql.TableName;
 import io.destkit.sql.TablePlan;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +59,9 @@ final class PostgresCopy {
     List<byte[]> chunks = new ArrayList<>();
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
-      if (kinds == null) {
-        copyCsv(copy, plan, records, firstSequence, rows, chunks);
-      } else {
-        copyBinary(copy, plan, records, firstSequence, kinds, rows, chunks);
-      }
+      CopyData out = kinds == null ? new PostgresCsv()
+          : new PostgresBinary(Arrays.copyOfRange(kinds, 4, 4 + plan.columns().size()));
+      write(copy, out, plan, records, firstSequence, rows, chunks);
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
@@ -136,74 +133,38 @@ final class PostgresCopy {
     return form;
   }
 
-  private static void copyBinary(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence,
-      PostgresBinary.Kind[] kinds, Rows rows, List<byte[]> chunks) throws SQLException {
-    PostgresBinary out = new PostgresBinary();
+  /**
+   * Writes the rows in COPY's column order ({@link MergeStatements#columnNames}, then the load sequence) and sends
+   * them a chunk at a time.
+   */
+  private static void write(CopyIn copy, CopyData out, TablePlan plan, RecordBatch records, long firstSequence,
+      Rows rows, List<byte[]> chunks) throws SQLException {
     Object[] values = new Object[plan.columns().size()];
     long generation = plan.stream().generationId();
     String plainMeta = plan.plainMeta();
     int fields = 4 + values.length + (firstSequence >= 0 ? 1 : 0);
-    out.header();
+    out.startData();
     for (int r = 0; r < records.size(); r++) {
       Record record = records.records().get(r);
       String meta = rows.row(plan, records, r, values);
-      out.row(fields);
+      out.startRow(fields);
       out.uuid(record.rawId());
-      out.timestampMillis(record.emittedAt());
+      out.extractedAt(record.emittedAt());
       String cleanMeta = meta == plainMeta ? null : JsonEscapes.forPostgres(meta);
-      out.text(cleanMeta == null ? meta : cleanMeta, true);
+      out.meta(cleanMeta == null ? meta : cleanMeta);
       out.bigint(generation);
       for (int i = 0; i < values.length; i++) {
-        out.value(values[i], kinds[4 + i]);
+        out.column(i, values[i]);
       }
       if (firstSequence >= 0) {
         out.bigint(firstSequence + r);
       }
+      out.endRow();
       if (out.length() >= COPY_CHUNK) {
         send(copy, out.take(), chunks);
       }
     }
-    out.trailer();
+    out.endData();
     send(copy, out.take(), chunks);
-  }
-
-  private static void copyCsv(CopyIn copy, TablePlan plan, RecordBatch records, long firstSequence, Rows rows,
-      List<byte[]> chunks) throws SQLException {
-    PostgresCsv csv = new PostgresCsv();
-    Object[] values = new Object[plan.columns().size()];
-    long generation = plan.stream().generationId();
-    // The _airbyte_meta of a row without changes, the same for all: quoted once.
-    String plainMeta = plan.plainMeta();
-    byte[] plainMetaField = PostgresCsv.quotedBytes(plainMeta);
-    long lastEmittedAt = Long.MIN_VALUE;
-    byte[] lastExtractedAt = null;
-    for (int r = 0; r < records.size(); r++) {
-      Record record = records.records().get(r);
-      String meta = rows.row(plan, records, r, values);
-      csv.uuid(record.rawId());
-      if (record.emittedAt() != lastEmittedAt) {
-        lastEmittedAt = record.emittedAt();
-        lastExtractedAt = Instant.ofEpochMilli(lastEmittedAt).toString().getBytes(StandardCharsets.US_ASCII);
-      }
-      csv.plain(lastExtractedAt);
-      if (meta == plainMeta) {
-        csv.field(plainMetaField);
-      } else {
-        String cleanMeta = JsonEscapes.forPostgres(meta);
-        csv.quoted(cleanMeta == null ? meta : cleanMeta);
-      }
-      csv.number(generation);
-      for (Object value : values) {
-        csv.value(value);
-      }
-      if (firstSequence >= 0) {
-        csv.number(firstSequence + r);
-      }
-      csv.endRow();
-      if (csv.length() >= COPY_CHUNK) {
-        send(copy, csv.take(), chunks);
-      }
-    }
-    send(copy, csv.take(), chunks);
   }
 }

@@ -4,6 +4,7 @@ import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -31,8 +32,53 @@ final class PostgresCsv extends CopyData {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
 
   private boolean rowStarted;
+  /** The last extraction time written and its text: records of a batch mostly share one. */
+  private long lastEmittedAt = Long.MIN_VALUE;
+  private byte[] lastExtractedAt;
+  /** The last meta written, as a quoted field: most rows share one. */
+  private String lastMeta;
+  private byte[] lastMetaField;
 
   /** The bytes written since the last {@link #clear()}. */
+  @Override
+  void startData() {
+    // CSV has no header here.
+  }
+
+  @Override
+  void startRow(int fields) {
+    // A row is its fields and a line break.
+  }
+
+  @Override
+  void extractedAt(long epochMillis) {
+    if (epochMillis != lastEmittedAt) {
+      lastEmittedAt = epochMillis;
+      lastExtractedAt = Instant.ofEpochMilli(epochMillis).toString().getBytes(StandardCharsets.US_ASCII);
+    }
+    plain(lastExtractedAt);
+  }
+
+  @Override
+  void meta(String json) {
+    if (json != lastMeta) {
+      lastMeta = json;
+      lastMetaField = quotedBytes(json);
+    }
+    field(lastMetaField);
+  }
+
+  @Override
+  void column(int index, Object value) {
+    value(value);
+  }
+
+  @Override
+  void endData() {
+    // CSV ends with its last row.
+  }
+
+  @Override
   void endRow() {
     room(1);
     bytes[length++] = '\n';
@@ -46,7 +92,7 @@ final class PostgresCsv extends CopyData {
     } else if (value instanceof String string) {
       quoted(string);
     } else if (value instanceof Long number) {
-      number(number);
+      bigint(number);
     } else if (value instanceof OffsetDateTime timestamp) {
       timestamp(timestamp);
     } else if (value instanceof RawJson json) {
@@ -106,7 +152,8 @@ final class PostgresCsv extends CopyData {
   }
 
   /** A whole number, digit by digit. */
-  void number(long value) {
+  @Override
+  void bigint(long value) {
     separator();
     room(20);
     if (value < 0) {
@@ -130,6 +177,7 @@ final class PostgresCsv extends CopyData {
   }
 
   /** A UUID in its 36-character form. */
+  @Override
   void uuid(UUID id) {
     separator();
     room(36);

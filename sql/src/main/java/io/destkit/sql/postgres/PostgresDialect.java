@@ -229,15 +229,6 @@ public final class PostgresDialect implements SqlDialect {
     return from == StorageType.BINARY ? "to_jsonb(encode(" + column + ", 'base64'))" : "to_jsonb(" + column + ")";
   }
 
-  @Override
-  public String deleteMatching(TableName target, TableName load, List<String> key) {
-    StringJoiner on = new StringJoiner(" AND ");
-    for (String column : key) {
-      on.add("t." + SqlIdentifiers.quote(column) + " = l." + SqlIdentifiers.quote(column));
-    }
-    return "DELETE FROM " + target.sql() + " AS t USING " + load.sql() + " AS l WHERE " + on;
-  }
-
   /** A load table is new at each sync: without statistics the planner would guess a merge's joins blind. */
   @Override
   public String analyze(TableName table) {

@@ -6,6 +6,7 @@ import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.types.IsoText;
 import io.destkit.runtime.types.RawJson;
 import io.destkit.sql.Names;
+import io.destkit.sql.SqlDialect;
 import io.destkit.sql.SqlEngine;
 import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.StorageType;
@@ -305,12 +306,8 @@ public final class SqliteEngine implements SqlEngine {
   @Override
   public String deleteMatching(TableName target, TableName load, List<String> key) {
     // CROSS JOIN makes SQLite loop over the (small) load table and look each key up in the target's index.
-    StringJoiner on = new StringJoiner(" AND ");
-    for (String column : key) {
-      on.add("t." + SqlIdentifiers.quote(column) + " = l." + SqlIdentifiers.quote(column));
-    }
     return "DELETE FROM " + target.sql() + " WHERE rowid IN (SELECT t.rowid FROM " + load.sql() + " AS l CROSS JOIN "
-        + target.sql() + " AS t WHERE " + on + ")";
+        + target.sql() + " AS t WHERE " + SqlDialect.keysEqual("t", "l", key) + ")";
   }
 
   @Override

@@ -52,9 +52,9 @@ class PostgresPiecesTest {
       OffsetDateTime timestamp = OffsetDateTime.of(2024, 3, 1, 9, 5, 7, 120_000_000, ZoneOffset.ofHoursMinutes(-3, -30));
       PostgresCsv csv = new PostgresCsv();
       csv.value(text);
-      csv.number(0);
-      csv.number(-42);
-      csv.number(Long.MIN_VALUE);
+      csv.bigint(0);
+      csv.bigint(-42);
+      csv.bigint(Long.MIN_VALUE);
       csv.value(Long.MAX_VALUE);
       csv.uuid(id);
       csv.value(timestamp);
