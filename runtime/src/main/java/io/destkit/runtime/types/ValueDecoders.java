@@ -139,7 +139,7 @@ public final class ValueDecoders {
   }
 
   /** The {@link Long} that {@code text} writes, if it is a whole number; else null and a change. */
-  private static Long integerText(String text, String field, List<MetaChange> changes) {
+  static Long integerText(String text, String field, List<MetaChange> changes) {
     Long simple = simpleLong(text);
     if (simple != null) {
       return simple;
@@ -248,7 +248,7 @@ public final class ValueDecoders {
     return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
   }
 
-  private static BigDecimal numberText(String text, String field, List<MetaChange> changes) {
+  static BigDecimal numberText(String text, String field, List<MetaChange> changes) {
     BigDecimal value = decimal(text);
     if (value == null) {
       if (text.length() > MAX_NUMBER_TEXT && looksNumeric(text)) {
@@ -261,7 +261,7 @@ public final class ValueDecoders {
   }
 
   /** {@code text} as a decimal, or null if it is not one (NaN and infinities are not) or too long to parse. */
-  private static BigDecimal decimal(String text) {
+  static BigDecimal decimal(String text) {
     if (text.isEmpty() || text.length() > MAX_NUMBER_TEXT) {
       return null;
     }

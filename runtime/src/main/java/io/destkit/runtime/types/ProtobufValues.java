@@ -1,0 +1,142 @@
+package io.destkit.runtime.types;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.WireFormat;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Reads the values of speed-mode records: each field of a record travels, by position, as one
+ * {@code AirbyteValueProtobuf} message (proto3), whose {@code value} oneof holds one of the cases numbered by the
+ * constants below. {@link #read} gives the Java value of a column exactly as {@link ValueDecoders} gives it for the
+ * equivalent JSON (same classes, same coercions, the same {@link MetaChange} for a misfit); {@link #writeJson} gives
+ * the JSON a source would have sent.
+ *
+ * <p>A value is null when no case is set, when {@code is_null} is true (whatever case is also set), or when it holds
+ * only fields this version does not know (newer senders put {@code google.protobuf.NullValue} in a case of their
+ * own). As protobuf's own parser does, the last case read wins; a known field number with an unexpected wire type is
+ * skipped as unknown.
+ *
+ * <p>What the typed cases give beyond JSON's strings: {@code date} is days since 1970-01-01; times are nanoseconds of
+ * the day; {@code timestamp_with_timezone} is an instant (epoch second and nano) shown at its offset. A timestamp
+ * with offset gives a date or a wall-clock time at its own offset; a timestamp without offset or a time without
+ * offset taken "with time zone" is at UTC; a date in a timestamp column is its midnight. Numbers outside what the
+ * wire or java.time allows (a nano of 10^9, an offset beyond 18 hours, a date beyond year 999,999,999) and strings
+ * that are not UTF-8 are typecast errors, never exceptions. After a string that is not UTF-8 the rest of the value's
+ * message is skipped.
+ */
+public final class ProtobufValues {
+  /** Case {@code bool boolean}. */
+  public static final int BOOLEAN = 1;
+  /** Case {@code string string}; binary values travel here as base64. */
+  public static final int STRING = 2;
+  /** Case {@code sint64 integer}. */
+  public static final int INTEGER = 3;
+  /** Case {@code string big_integer}: a whole number's decimal text, for one beyond {@code long}. */
+  public static final int BIG_INTEGER = 4;
+  /** Case {@code double number}. */
+  public static final int NUMBER = 5;
+  /** Case {@code string big_decimal}: a number's text in plain notation. */
+  public static final int BIG_DECIMAL = 6;
+  /** Case {@code sint64 date}: days since 1970-01-01. */
+  public static final int DATE = 7;
+  /** Case {@code OffsetTime time_with_timezone {uint64 nanos_of_day = 1; sint32 offset_seconds = 2}}. */
+  public static final int TIME_WITH_TIMEZONE = 8;
+  /** Case {@code uint64 time_without_timezone}: nanoseconds of the day. */
+  public static final int TIME_WITHOUT_TIMEZONE = 9;
+  /**
+   * Case {@code OffsetDateTime timestamp_with_timezone {sint64 epoch_second = 1; uint32 nano = 2;
+   * sint32 offset_seconds = 3}}.
+   */
+  public static final int TIMESTAMP_WITH_TIMEZONE = 10;
+  /**
+   * Case {@code LocalDateTime timestamp_without_timezone {sint64 date_days_since_epoch = 1;
+   * uint64 nanos_of_day = 2}}.
+   */
+  public static final int TIMESTAMP_WITHOUT_TIMEZONE = 11;
+  /** Case {@code bytes json}: UTF-8 JSON of arrays, objects, unions and values of unknown type. */
+  public static final int JSON = 12;
+  /** Field {@code bool is_null}, outside the oneof. */
+  public static final int IS_NULL = 13;
+
+  private ProtobufValues() {}
+
+  /**
+   * Reads one {@code AirbyteValueProtobuf} from {@code input} to its end (the caller has pushed a limit at the
+   * message's length, and pops it afterwards) and gives the value for a column of {@code type}, as
+   * {@link ValueDecoders#forType(AirbyteType)} gives it for the equivalent JSON. A value that does not fit gives null
+   * and appends a {@link MetaChange} for {@code field} to {@code changes}: a typecast error, or too large for a whole
+   * number beyond {@code long}.
+   *
+   * @throws IOException only when the message itself is broken (truncated, a malformed varint)
+   */
+  public static Object read(CodedInputStream input, AirbyteType type, String field, List<MetaChange> changes)
+      throws IOException {
+    AirbyteType.Kind kind = type.kind();
+    int before = changes.size();
+    Object value = null;
+    boolean isNull = false;
+    int tag;
+    while ((tag = input.readTag()) != 0) {
+      if (!ProtobufWire.isKnown(tag)) {
+        input.skipField(tag);
+      } else if (WireFormat.getTagFieldNumber(tag) == IS_NULL) {
+        isNull = input.readBool();
+      } else {
+        // A later case replaces an earlier one, and with it the change the earlier one may have reported.
+        forget(changes, before);
+        value = ProtobufCoercions.coerce(input, tag, kind, field, changes);
+      }
+    }
+    if (isNull) {
+      forget(changes, before);
+      return null;
+    }
+    return value;
+  }
+
+  /**
+   * Reads one {@code AirbyteValueProtobuf} as {@link #read} does and writes it to {@code json} as the JSON value a
+   * source would have sent: a string; an integer; a number (NaN and infinities as the strings {@code "NaN"},
+   * {@code "Infinity"}, {@code "-Infinity"}); a big integer or decimal as a number of its text (a text that is no
+   * number as a string); a boolean; dates, times and timestamps as ISO-8601 strings (offsets {@code Z} or
+   * {@code +hh:mm[:ss]}); the json case copied token by token, numbers as written; null. When the json case turns
+   * out not to be valid JSON, {@code json} may hold part of it: the caller drops what it was writing.
+   *
+   * @throws IOException when the message is broken, or holds a value that has no JSON: json that is not valid JSON
+   *     (the message names the problem, never the value), a string that is not UTF-8, a date or time out of range;
+   *     or when {@code json} cannot write
+   */
+  public static void writeJson(CodedInputStream input, JsonGenerator json) throws IOException {
+    int number = 0;
+    Object value = null;
+    boolean isNull = false;
+    int tag;
+    while ((tag = input.readTag()) != 0) {
+      if (!ProtobufWire.isKnown(tag)) {
+        input.skipField(tag);
+      } else if (WireFormat.getTagFieldNumber(tag) == IS_NULL) {
+        isNull = input.readBool();
+      } else {
+        number = WireFormat.getTagFieldNumber(tag);
+        value = ProtobufWire.raw(input, number);
+      }
+    }
+    if (isNull || number == 0) {
+      json.writeNull();
+    } else if (value == null) {
+      throw new IOException("The " + ProtobufWire.caseName(number) + " value of a speed-mode record is "
+          + (ProtobufWire.isText(number) ? "not valid UTF-8" : "out of range") + "; it has no JSON form");
+    } else {
+      EmbeddedJson.write(json, number, value);
+    }
+  }
+
+  /** Drops the changes appended since {@code size}: the value that caused them was replaced. */
+  private static void forget(List<MetaChange> changes, int size) {
+    while (changes.size() > size) {
+      changes.remove(changes.size() - 1);
+    }
+  }
+}
