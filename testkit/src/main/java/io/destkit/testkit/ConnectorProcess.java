@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,33 +27,47 @@ public final class ConnectorProcess {
   private final List<String> program;
   private final List<String> jvmOptions;
   private final Duration timeout;
+  private final Map<String, String> environment;
 
-  private ConnectorProcess(List<String> program, List<String> jvmOptions, Duration timeout) {
+  private ConnectorProcess(List<String> program, List<String> jvmOptions, Duration timeout,
+      Map<String, String> environment) {
     this.program = List.copyOf(program);
     this.jvmOptions = List.copyOf(jvmOptions);
     this.timeout = timeout;
+    this.environment = Map.copyOf(environment);
   }
 
   /** A runner of {@code jar} with the current JVM's {@code java}. */
   public static ConnectorProcess of(Path jar) {
-    return new ConnectorProcess(List.of("-jar", jar.toString()), List.of(), DEFAULT_TIMEOUT);
+    return new ConnectorProcess(List.of("-jar", jar.toString()), List.of(), DEFAULT_TIMEOUT, Map.of());
   }
 
   /** A runner of the connector whose generated main class is {@code mainClass}, on {@code classPath}. */
   public static ConnectorProcess ofMainClass(Path classPath, String mainClass) {
-    return new ConnectorProcess(List.of("-cp", classPath.toString(), mainClass), List.of(), DEFAULT_TIMEOUT);
+    return new ConnectorProcess(List.of("-cp", classPath.toString(), mainClass), List.of(), DEFAULT_TIMEOUT,
+        Map.of());
   }
 
   /** The same runner with extra JVM options, e.g. {@code -Xmx128m}. */
   public ConnectorProcess withJvmOptions(String... options) {
     List<String> all = new ArrayList<>(jvmOptions);
     all.addAll(List.of(options));
-    return new ConnectorProcess(program, all, timeout);
+    return new ConnectorProcess(program, all, timeout, environment);
+  }
+
+  /**
+   * The same runner with these variables added to the connector's environment, e.g. speed mode's
+   * {@code DATA_CHANNEL_*} ({@link io.destkit.testkit.speed.SpeedModeSource#environment()}).
+   */
+  public ConnectorProcess withEnvironment(Map<String, String> variables) {
+    Map<String, String> all = new java.util.HashMap<>(environment);
+    all.putAll(variables);
+    return new ConnectorProcess(program, jvmOptions, timeout, all);
   }
 
   /** The same runner with another limit on how long one run may take before it is killed and reported. */
   public ConnectorProcess withTimeout(Duration limit) {
-    return new ConnectorProcess(program, jvmOptions, limit);
+    return new ConnectorProcess(program, jvmOptions, limit, environment);
   }
 
   /** {@code java [options] -jar <jar>} (or {@code -cp ... Main}), for messages. */
@@ -100,7 +115,9 @@ public final class ConnectorProcess {
     command.addAll(List.of(args));
     Process process;
     try {
-      process = new ProcessBuilder(command).start();
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + command, e);
     }

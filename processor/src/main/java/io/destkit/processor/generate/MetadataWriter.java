@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  *       ({@link ConnectorModel#fileTransfer()}).</li>
  *   <li>{@code supportsDataActivation}: {@link ConnectorModel#dataActivation()}.</li>
  * </ul>
+ * {@code connectorIPCOptions.dataChannel} declares speed mode (SPEED-MODE.md, "Selection"), which the runtime reads for
+ * every connector: JSON lines and protobuf, over sockets and standard input, channel version 0.0.2.
  * Airbyte's schema allows no field beyond its own under {@code data}, so the supported sync modes (which the platform
  * reads from the spec) are listed as {@code sync-mode:<mode>} tags.
  */
@@ -76,6 +78,17 @@ public final class MetadataWriter {
     out.append("  supportsRefreshes: ").append(connector.refreshes()).append('\n');
     out.append("  supportsFileTransfer: ").append(connector.fileTransfer()).append('\n');
     out.append("  supportsDataActivation: ").append(connector.dataActivation()).append('\n');
+    // Every destkit connector reads speed mode (the runtime's SocketInputs): the platform may pick it when the source
+    // declares the same channel version.
+    out.append("  connectorIPCOptions:\n");
+    out.append("    dataChannel:\n");
+    out.append("      version: \"0.0.2\"\n");
+    out.append("      supportedSerialization:\n");
+    out.append("        - JSONL\n");
+    out.append("        - PROTOBUF\n");
+    out.append("      supportedTransport:\n");
+    out.append("        - SOCKET\n");
+    out.append("        - STDIO\n");
     out.append("  tags:\n");
     out.append("    - language:java\n");
     for (String mode : connector.supportedModes()) {

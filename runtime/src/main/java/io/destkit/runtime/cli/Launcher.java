@@ -7,6 +7,8 @@ import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.JsonFiles;
 import io.destkit.runtime.discover.DestinationCatalog;
 import io.destkit.runtime.engine.CatalogReader;
+import io.destkit.runtime.engine.DataChannel;
+import io.destkit.runtime.engine.NamespaceMapping;
 import io.destkit.runtime.engine.WriteEngine;
 import io.destkit.runtime.engine.WriteOptions;
 import io.destkit.runtime.error.DestinationException;
@@ -29,6 +31,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a destination's command as the platform invokes it. Standard output carries protocol messages only; anything
@@ -51,7 +54,7 @@ public final class Launcher {
     PrintStream err = new PrintStream(maskedErr, false, StandardCharsets.UTF_8);
     System.setOut(err);
     System.setErr(err);
-    int code = run(destination, args, System.in, protocol, err, masker);
+    int code = run(destination, args, System.in, protocol, err, masker, System.getenv());
     err.close();
     System.exit(code);
   }
@@ -62,11 +65,20 @@ public final class Launcher {
    */
   public static int run(DestinationDefinition<?> destination, String[] args, InputStream stdin, OutputStream stdout,
       PrintStream stderr) {
-    return run(destination, args, stdin, stdout, stderr, new SecretMasker());
+    return run(destination, args, stdin, stdout, stderr, new SecretMasker(), System.getenv());
+  }
+
+  /**
+   * {@link #run(DestinationDefinition, String[], InputStream, OutputStream, PrintStream)} with the environment the
+   * platform would set (e.g. speed mode's {@code DATA_CHANNEL_*}), for tests that run a connector in process.
+   */
+  public static int run(DestinationDefinition<?> destination, String[] args, InputStream stdin, OutputStream stdout,
+      PrintStream stderr, Map<String, String> environment) {
+    return run(destination, args, stdin, stdout, stderr, new SecretMasker(), environment);
   }
 
   private static int run(DestinationDefinition<?> destination, String[] args, InputStream stdin, OutputStream stdout,
-      PrintStream stderr, SecretMasker masker) {
+      PrintStream stderr, SecretMasker masker, Map<String, String> environment) {
     ProtocolOutput out = new ProtocolOutput(stdout, masker);
     Command command;
     try {
@@ -81,7 +93,7 @@ public final class Launcher {
       if (command instanceof Command.Check check) {
         return check(destination, check, out, stderr, masker);
       } else if (command instanceof Command.Write write) {
-        return write(destination, write, stdin, out, stderr, masker);
+        return write(destination, write, stdin, out, stderr, masker, environment);
       } else if (command instanceof Command.Spec) {
         return spec(destination, out);
       } else if (command instanceof Command.Discover discover) {
@@ -149,9 +161,12 @@ public final class Launcher {
   }
 
   private static <C> int write(DestinationDefinition<C> destination, Command.Write command, InputStream stdin,
-      ProtocolOutput out, PrintStream stderr, SecretMasker masker) throws Exception {
+      ProtocolOutput out, PrintStream stderr, SecretMasker masker, Map<String, String> environment)
+      throws Exception {
     C config = destination.readConfig(JsonFiles.readObject(command.config(), "config"), masker);
-    Catalog catalog = CatalogReader.read(JsonFiles.readObject(command.catalog(), "catalog"));
+    DataChannel channel = DataChannel.fromEnvironment(environment, System.getProperties());
+    NamespaceMapping mapping = NamespaceMapping.of(channel);
+    Catalog catalog = mapping.apply(CatalogReader.read(JsonFiles.readObject(command.catalog(), "catalog")));
     if (catalog.streams().stream().anyMatch(DestinationCatalog::writesToObject)) {
       DestinationCatalog declared = destination.discover(config);
       (declared == null ? new DestinationCatalog(List.of()) : declared).refuseUndeclared(catalog);
@@ -168,7 +183,7 @@ public final class Launcher {
       }
       throw e;
     }
-    new WriteEngine(catalog, handlers, options, out, stderr, sink).run(stdin);
+    new WriteEngine(catalog, handlers, options, out, stderr, sink).run(channel, mapping, stdin);
     return 0;
   }
 

@@ -58,7 +58,7 @@ final class Checkpoints {
     private long totalRecords;
     private long totalBytes;
 
-    private void add(int size, long[] changes) {
+    void add(int size, long[] changes) {
       records++;
       bytes += size;
       if (changes != null) {
@@ -67,8 +67,13 @@ final class Checkpoints {
       }
     }
 
+    /** Records received since the last state, set aside ones included. */
+    long received() {
+      return records;
+    }
+
     /** A record of {@code size} bytes was received and set aside: counted, never committed. */
-    private void addRejected(int size) {
+    void addRejected(int size) {
       records++;
       bytes += size;
       rejected++;
@@ -76,7 +81,7 @@ final class Checkpoints {
     }
 
     /** The statistics of a state of this scope, and a fresh start for the next. */
-    private Stats take() {
+    Stats take() {
       totalRecords += records - rejected;
       totalBytes += bytes - rejectedBytes;
       Stats stats = new Stats(records, rejected, nulled, truncated, totalRecords, totalBytes);
@@ -134,6 +139,8 @@ final class Checkpoints {
   /** Which kinds of state were echoed: a ledger no state of its kind ever took is pruned (see {@link #echo}). */
   private boolean streamStatesEchoed;
   private boolean otherStatesEchoed;
+  /** Speed mode: states reconciled by partition and id; null on standard input. */
+  private PartitionStates partitions;
 
   Checkpoints(Catalog catalog, ProtocolOutput out) {
     this.out = out;
@@ -143,26 +150,37 @@ final class Checkpoints {
     }
   }
 
+  /** From now on, states are speed mode's: each waits for its partition's records and the states before it. */
+  void byPartition() {
+    partitions = new PartitionStates();
+  }
+
   /** The counter of a stream of the catalog, for its buffer to hold. */
   Counter counter(StreamDescriptor stream) {
     return streams.get(stream);
   }
 
   /** {@code record}, of the stream whose counter this is, was read. */
-  void recordRead(Counter stream, Record record) {
+  void recordRead(Counter stream, Record record, String partition) {
     long[] changes = record.changes().isEmpty() ? null : destinationChanges(record.changes());
     stream.add(record.size(), changes);
     global.add(record.size(), changes);
     recordsRead++;
+    if (partitions != null) {
+      partitions.recordRead(partition, record.size(), changes, recordsRead);
+    }
   }
 
   /**
    * A record of {@code size} bytes, of the stream whose counter this is, was set aside while reading (the
    * rejected-records option): its scopes count it as received and rejected. It takes no sequence number.
    */
-  void recordRejected(Counter stream, int size) {
+  void recordRejected(Counter stream, int size, String partition) {
     stream.addRejected(size);
     global.addRejected(size);
+    if (partitions != null) {
+      partitions.recordRejected(partition, size, recordsRead);
+    }
   }
 
   /** Records read so far; the sequence number of the next one. */
@@ -172,6 +190,10 @@ final class Checkpoints {
 
   /** A state was read after every record before it: it waits for them, with the statistics of its scope. */
   void stateRead(StateMessage state) {
+    if (partitions != null) {
+      partitions.stateRead(state, ownStream(state) ? state.stream() : null, recordsRead);
+      return;
+    }
     Counter counter = ownStream(state) ? streams.get(state.stream()) : global;
     pending.addLast(new Pending(state, recordsRead, counter.take()));
   }
@@ -185,8 +207,21 @@ final class Checkpoints {
    * The values the connector changed while writing {@code batch} (its report), whose records have {@code sequences}.
    * Writer thread, right after the batch was written.
    */
-  void written(RecordBatch batch, long[] sequences) {
+  void written(RecordBatch batch, long[] sequences, String[] partitionOf) {
     if (batch.report().isEmpty()) {
+      return;
+    }
+    if (partitions != null) {
+      long[][] counts = new long[batch.size()][];
+      batch.report().rejections().keySet().forEach(index -> counts[index] = new long[] {0, 0, 1,
+          batch.records().get(index).size()});
+      batch.report().changes().forEach((index, changes) -> {
+        long[] changed = destinationChanges(changes);
+        counts[index] = counts[index] != null ? counts[index] : new long[4];
+        counts[index][0] += changed[0];
+        counts[index][1] += changed[1];
+      });
+      partitions.written(batch, partitionOf, counts);
       return;
     }
     WrittenChanges stream = writtenByStream.get(batch.stream().descriptor());
@@ -220,6 +255,9 @@ final class Checkpoints {
 
   /** Whether a state waits whose records are all with the writer, given the oldest record not with it yet. */
   boolean hasCovered(long oldestBuffered) {
+    if (partitions != null) {
+      return partitions.hasCovered(oldestBuffered);
+    }
     return !pending.isEmpty() && pending.peekFirst().recordsBefore() <= oldestBuffered;
   }
 
@@ -228,6 +266,9 @@ final class Checkpoints {
    * {@code oldestBuffered}, the oldest still buffered ({@code Long.MAX_VALUE} when none is).
    */
   List<Pending> takeCovered(long oldestBuffered) {
+    if (partitions != null) {
+      return partitions.takeCovered(oldestBuffered);
+    }
     List<Pending> covered = new ArrayList<>();
     while (hasCovered(oldestBuffered)) {
       covered.add(pending.removeFirst());
@@ -248,6 +289,9 @@ final class Checkpoints {
    * other kind is echoed, and does not grow for the whole sync.
    */
   private Pending withWritten(Pending state) {
+    if (partitions != null) {
+      return partitions.withWritten(state, ownStream(state.message()));
+    }
     long before = state.recordsBefore();
     WrittenChanges ledger;
     if (ownStream(state.message())) {

@@ -63,12 +63,15 @@ public final class MessageDecoder implements RecordCursor {
   private final List<MetaChange> scratch = new ArrayList<>();
   /** Whether a record that cannot be loaded is set aside ({@link Kind#REJECTED}) rather than failing the write. */
   private final boolean rejecting;
+  private final NamespaceMapping mapping;
   /** Why the record just read cannot be loaded, or null; and the record set aside, once its bytes are known. */
   private String rejectReason;
   private RejectedRecord rejection;
 
   private StreamPlan recordPlan;
   private StreamPlan lastPlan;
+  /** The source's name of {@link #lastPlan}'s stream. */
+  private StreamDescriptor lastSource;
   /** The last STATE read, and the stream of the last STREAM_STATUS COMPLETE. */
   private StateMessage state;
   private StreamDescriptor completed;
@@ -87,6 +90,7 @@ public final class MessageDecoder implements RecordCursor {
   private List<MetaChange> recordChanges;
   private long recordLine;
   private FileReference recordFile;
+  private String recordPartition;
 
   private static JsonFactory factory(boolean sourceInLocation) {
     JsonFactoryBuilder builder = new JsonFactoryBuilder();
@@ -115,11 +119,22 @@ public final class MessageDecoder implements RecordCursor {
    * protocol, not a record.
    */
   public MessageDecoder(Catalog catalog, WriteHandlers handlers, boolean rejecting) {
+    this(catalog, handlers, rejecting, NamespaceMapping.NONE);
+  }
+
+  /**
+   * A decoder of messages that name streams as the source does, in a catalog whose streams {@code mapping} renamed
+   * (speed mode): records find their stream by its source name; states and stream statuses are told with the
+   * catalog's names.
+   */
+  MessageDecoder(Catalog catalog, WriteHandlers handlers, boolean rejecting, NamespaceMapping mapping) {
     this.rejecting = rejecting;
+    this.mapping = mapping;
     for (StreamContext stream : catalog.streams()) {
-      plans.put(stream.descriptor(), new StreamPlan(stream, handlers.codec(stream)));
-      if (stream.namespace() != null) {
-        namespaced.add(stream.name());
+      StreamDescriptor source = mapping.sourceOf(stream.descriptor());
+      plans.put(source, new StreamPlan(stream, handlers.codec(stream)));
+      if (source.namespace() != null) {
+        namespaced.add(source.name());
       }
     }
   }
@@ -201,7 +216,7 @@ public final class MessageDecoder implements RecordCursor {
       int from = base + (int) messageStart;
       state = new StateMessage(Arrays.copyOfRange(buffer, from, base + (int) messageEnd),
           stateParts.end() - (int) messageStart, stateParts.hasFields(), stateParts.hasStats(), stateParts.scope(),
-          stateParts.stream());
+          stateParts.stream() == null ? null : mapping.map(stateParts.stream()), stateParts.checkpoint());
     }
     return kind;
   }
@@ -255,6 +270,7 @@ public final class MessageDecoder implements RecordCursor {
     TokenBuffer earlyData = null;
     List<MetaChange> sourceChanges = List.of();
     FileReference file = null;
+    String partition = null;
     scratch.clear();
     rejectReason = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -313,10 +329,15 @@ public final class MessageDecoder implements RecordCursor {
         case "file_reference":
           file = fileReference(parser, value, lineNumber);
           break;
+        case "partition_id":
+          // Speed mode's JSONL: the checkpoint the record belongs to.
+          partition = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+          break;
         default:
           parser.skipChildren();
       }
     }
+    recordPartition = partition;
     if (stream == null) {
       throw new InputException(lineNumber, "record has no stream name");
     }
@@ -343,19 +364,13 @@ public final class MessageDecoder implements RecordCursor {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
           + " has no data");
     }
-    for (MetaChange change : scratch) {
-      if (recordPlan.isKey(change.field()) && rejecting) {
-        rejectReason = "the value of its primary key or cursor field '" + change.field() + "' does not fit the"
-            + " field's type (" + change.reason().protocolValue() + ")";
-        return;
-      }
-      if (recordPlan.isKey(change.field())) {
-        // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
-        throw new InputException(lineNumber, "record of stream " + recordPlan.stream().descriptor() + " has a value"
-            + " of its primary key or cursor field '" + change.field() + "' that does not fit the field's type ("
-            + change.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or"
-            + " choose another primary key or cursor.", FailureType.CONFIG);
-      }
+    MetaChange misfit = recordPlan.misfitKey(scratch);
+    if (misfit != null && rejecting) {
+      rejectReason = misfitReason(misfit);
+      return;
+    }
+    if (misfit != null) {
+      throw misfitKey(recordPlan, misfit, "Input line " + lineNumber);
     }
     List<MetaChange> changes;
     if (sourceChanges.isEmpty() && scratch.isEmpty()) {
@@ -373,6 +388,21 @@ public final class MessageDecoder implements RecordCursor {
     recordFile = file;
   }
 
+  /** Why a record whose key or cursor value {@code misfit} nulled is set aside. */
+  static String misfitReason(MetaChange misfit) {
+    return "the value of its primary key or cursor field '" + misfit.field() + "' does not fit the field's type ("
+        + misfit.reason().protocolValue() + ")";
+  }
+
+  /** The failure of a record whose key or cursor value {@code misfit} nulled, found at {@code where}. */
+  static InputException misfitKey(StreamPlan plan, MetaChange misfit, String where) {
+    // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
+    return new InputException(where, "record of stream " + plan.stream().descriptor() + " has a value of its"
+        + " primary key or cursor field '" + misfit.field() + "' that does not fit the field's type ("
+        + misfit.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or choose"
+        + " another primary key or cursor.", FailureType.CONFIG);
+  }
+
   /** What a JSON token that should have been an object is, for a reason that never quotes the value. */
   private static String jsonKind(JsonToken token) {
     return switch (token) {
@@ -386,21 +416,36 @@ public final class MessageDecoder implements RecordCursor {
 
   /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
   private String streamName(JsonParser parser) throws IOException {
-    return lastPlan != null && textIs(parser, lastPlan.stream().name()) ? lastPlan.stream().name() : parser.getText();
+    return lastPlan != null && textIs(parser, lastSource.name()) ? lastSource.name() : parser.getText();
+  }
+
+  /** The plan of the stream so named, or null when the catalog lacks it. */
+  StreamPlan planOrNull(String stream, String namespace) {
+    if (lastPlan != null && stream.equals(lastSource.name())
+        && java.util.Objects.equals(namespace, lastSource.namespace())) {
+      return lastPlan;
+    }
+    StreamDescriptor source = new StreamDescriptor(namespace, stream);
+    StreamPlan plan = plans.get(source);
+    if (plan != null) {
+      lastSource = source;
+      lastPlan = plan;
+    }
+    return plan;
+  }
+
+  /** Whether records that cannot be loaded are set aside rather than failing the write. */
+  boolean rejecting() {
+    return rejecting;
   }
 
   private StreamPlan plan(String stream, String namespace, long lineNumber) throws InputException {
     // Records of one stream come in runs: the last plan usually fits, without a descriptor and a map lookup.
-    if (lastPlan != null && stream.equals(lastPlan.stream().name())
-        && java.util.Objects.equals(namespace, lastPlan.stream().namespace())) {
-      return lastPlan;
-    }
-    StreamPlan plan = plans.get(new StreamDescriptor(namespace, stream));
+    StreamPlan plan = planOrNull(stream, namespace);
     if (plan == null) {
       throw new InputException(lineNumber, "record of stream " + new StreamDescriptor(namespace, stream)
           + ", which is not in the catalog");
     }
-    lastPlan = plan;
     return plan;
   }
 
@@ -485,13 +530,16 @@ public final class MessageDecoder implements RecordCursor {
 
   /** What the {@code state} object of a STATE holds for its checkpoint; {@code end} counts from the parser's start. */
   private record StateParts(StateMessage.Scope scope, StreamDescriptor stream, int end, boolean hasFields,
-      boolean hasStats) {}
+      boolean hasStats, StateMessage.Checkpoint checkpoint) {}
 
   private static StateParts state(JsonParser parser) throws IOException {
     String type = null;
     StreamDescriptor stream = null;
     boolean hasFields = false;
     boolean hasStats = false;
+    String partitionId = null;
+    Long id = null;
+    Long sourceRecordCount = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       hasFields = true;
       String field = parser.currentName();
@@ -500,13 +548,36 @@ public final class MessageDecoder implements RecordCursor {
         type = parser.getText();
       } else if (field.equals("stream") && value == JsonToken.START_OBJECT) {
         stream = streamOfState(parser);
+      } else if (field.equals("partition_id") && value == JsonToken.VALUE_STRING) {
+        partitionId = parser.getText();
+      } else if (field.equals("id") && value.isNumeric()) {
+        id = parser.getValueAsLong();
+      } else if (field.equals("sourceStats") && value == JsonToken.START_OBJECT) {
+        sourceRecordCount = recordCount(parser);
       } else {
         hasStats |= Checkpoints.STATISTICS.contains(field);
         parser.skipChildren();
       }
     }
+    StateMessage.Checkpoint checkpoint = partitionId == null && id == null && sourceRecordCount == null ? null
+        : new StateMessage.Checkpoint(partitionId, id, sourceRecordCount);
     return new StateParts(StateMessage.Scope.of(type), stream, (int) parser.currentTokenLocation().getByteOffset(),
-        hasFields, hasStats);
+        hasFields, hasStats, checkpoint);
+  }
+
+  /** {@code recordCount} of a {@code sourceStats} object (a double, as sources send it); null when it has none. */
+  private static Long recordCount(JsonParser parser) throws IOException {
+    Long count = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (field.equals("recordCount") && value.isNumeric()) {
+        count = parser.getValueAsLong();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return count;
   }
 
   private static StreamDescriptor streamOfState(JsonParser parser) throws IOException {
@@ -570,7 +641,7 @@ public final class MessageDecoder implements RecordCursor {
         parser.skipChildren();
       }
     }
-    completed = descriptor;
+    completed = descriptor == null ? null : mapping.map(descriptor);
     if (!"STREAM_STATUS".equals(type) || descriptor == null) {
       return Kind.OTHER;
     }
@@ -581,7 +652,7 @@ public final class MessageDecoder implements RecordCursor {
   }
 
   /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */
-  private static UUID randomUuid() {
+  static UUID randomUuid() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long most = (random.nextLong() & ~0xF000L) | 0x4000L;
     long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
@@ -598,6 +669,11 @@ public final class MessageDecoder implements RecordCursor {
   public Record record() {
     return new Record(randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
         (int) (messageEnd - messageStart), recordFile);
+  }
+
+  @Override
+  public String partition() {
+    return recordPartition;
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.io.InputStream;
  *
  * <p>Line numbers follow the parser's count, in which a lone carriage return between tokens also ends a line.
  */
-public final class MessageReader {
+public final class MessageReader implements MessageSource {
   private final InputStream in;
   private final MessageDecoder decoder;
   private byte[] buffer;
@@ -55,6 +55,7 @@ public final class MessageReader {
    *
    * @throws InputException for a line that is not a valid message
    */
+  @Override
   public MessageDecoder.Kind next() throws IOException, InputException {
     while (true) {
       if (parser == null && !openBlock()) {
@@ -236,21 +237,25 @@ public final class MessageReader {
   }
 
   /** The record just read, when {@link #next} said RECORD: valid until the next call. */
+  @Override
   public RecordCursor record() {
     return decoder;
   }
 
-  /** The STATE just read, when {@link #next} said STATE. */
+  /** The record just set aside, when {@link #next} said REJECTED. */
+  @Override
   public io.destkit.runtime.rejected.RejectedRecord rejection() {
     return decoder.rejection();
   }
 
   /** The STATE just read. */
+  @Override
   public StateMessage state() {
     return decoder.state();
   }
 
   /** The stream whose STREAM_STATUS was just read, when {@link #next} said STREAM_COMPLETE or STREAM_INCOMPLETE. */
+  @Override
   public StreamDescriptor completed() {
     return decoder.completed();
   }

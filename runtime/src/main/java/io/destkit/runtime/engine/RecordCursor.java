@@ -14,6 +14,11 @@ public interface RecordCursor {
   /** The record, with a new raw id. */
   Record record();
 
+  /** Speed mode: the checkpoint partition the record belongs to ({@code partition_id}); null on stdin. */
+  default String partition() {
+    return null;
+  }
+
   /** The input line the record came on, 1 for the first. */
   long line();
 }

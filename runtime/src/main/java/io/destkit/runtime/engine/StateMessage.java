@@ -1,6 +1,8 @@
 package io.destkit.runtime.engine;
 
 import io.destkit.runtime.write.StreamDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A STATE message as read from the input, made where its bytes are: the bytes exactly as received (echoed as they
@@ -13,9 +15,41 @@ import io.destkit.runtime.write.StreamDescriptor;
  *     which the echo then replaces
  * @param scope which records it checkpoints
  * @param stream for a STREAM state, its stream; null otherwise (or when the state names none)
+ * @param checkpoint what speed mode adds to a state to reconcile it across sockets; null on stdin, or when the state
+ *     has none of it
  */
 public record StateMessage(byte[] line, int stateEnd, boolean stateHasFields, boolean hasStats, Scope scope,
-    StreamDescriptor stream) {
+    StreamDescriptor stream, Checkpoint checkpoint) {
+  /** A state without speed mode's checkpoint fields. */
+  public StateMessage(byte[] line, int stateEnd, boolean stateHasFields, boolean hasStats, Scope scope,
+      StreamDescriptor stream) {
+    this(line, stateEnd, stateHasFields, hasStats, scope, stream, null);
+  }
+
+  /**
+   * Speed mode's fields of a state (SPEED-MODE.md, "Checkpoints over several sockets"), each null when absent.
+   *
+   * @param partitionId {@code partition_id}: the partition whose records the state checkpoints
+   * @param id {@code id}: the state's place in its sequence (per stream for STREAM states, one for the others), from 1
+   * @param sourceRecordCount {@code sourceStats.recordCount}: how many records of the partition the source sent
+   */
+  public record Checkpoint(String partitionId, Long id, Long sourceRecordCount) {
+    /** What of the three is missing, for an error; empty when none is. */
+    public String missing() {
+      List<String> missing = new ArrayList<>();
+      if (partitionId == null) {
+        missing.add("partition_id");
+      }
+      if (id == null) {
+        missing.add("id");
+      }
+      if (sourceRecordCount == null) {
+        missing.add("sourceStats.recordCount");
+      }
+      return String.join(", ", missing);
+    }
+  }
+
   /** What a state checkpoints: the records of one stream, or of every stream. */
   public enum Scope {
     STREAM, GLOBAL, LEGACY;

@@ -16,6 +16,8 @@ final class StreamBuffer {
   private long[] sequences = new long[16];
   /** The input line of each record held, by position: for a record the connector refuses while writing it. */
   private long[] lines = new long[16];
+  /** Speed mode: the checkpoint partition of each record held, by position; null on stdin. */
+  private String[] partitions;
   private long bytes;
   private long footprint;
   /** Records of this stream read so far, and their bytes: for progress reports. */
@@ -27,10 +29,19 @@ final class StreamBuffer {
     this.counter = counter;
   }
 
-  void add(Record record, long sequence, long line, long recordFootprint) {
+  void add(Record record, long sequence, long line, long recordFootprint, String partition) {
     if (records.size() == sequences.length) {
       sequences = Arrays.copyOf(sequences, sequences.length * 2);
       lines = Arrays.copyOf(lines, sequences.length);
+      if (partitions != null) {
+        partitions = Arrays.copyOf(partitions, sequences.length);
+      }
+    }
+    if (partition != null && partitions == null) {
+      partitions = new String[sequences.length];
+    }
+    if (partitions != null) {
+      partitions[records.size()] = partition;
     }
     sequences[records.size()] = sequence;
     lines[records.size()] = line;
@@ -62,15 +73,16 @@ final class StreamBuffer {
     return records.isEmpty() ? Long.MAX_VALUE : sequences[0];
   }
 
-  /** The records handed over, with the sequence number and input line of each. */
-  record Taken(List<Record> records, long[] sequences, long[] lines) {}
+  /** The records handed over, with the sequence number, input line and (speed mode) partition of each. */
+  record Taken(List<Record> records, long[] sequences, long[] lines, String[] partitions) {}
 
   /** Hands the records over and starts empty. */
   Taken take() {
-    Taken taken = new Taken(records, sequences, lines);
+    Taken taken = new Taken(records, sequences, lines, partitions);
     records = new ArrayList<>(Math.min(taken.records().size(), 1 << 16));
     sequences = new long[Math.max(16, Math.min(taken.records().size(), 1 << 16))];
     lines = new long[sequences.length];
+    partitions = partitions == null ? null : new String[sequences.length];
     bytes = 0;
     footprint = 0;
     return taken;

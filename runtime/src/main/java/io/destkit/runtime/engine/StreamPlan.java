@@ -2,6 +2,7 @@ package io.destkit.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.destkit.runtime.types.AirbyteType;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.types.ValueDecoder;
 import io.destkit.runtime.types.ValueDecoders;
@@ -31,15 +32,22 @@ final class StreamPlan {
    */
   private final int[] follow;
   private final ValueDecoder[] decoders;
+  private final AirbyteType[] types;
   private final RecordCodec<?> codec;
   /** The top-level fields that hold the primary key or the cursor: their values are never nulled. */
   private final Set<String> keyFields = new HashSet<>();
+  /**
+   * Speed mode's positional order: the column of each position of a protobuf record's values, the catalog's property
+   * names sorted in Java {@code String} order (SPEED-MODE.md, "Positional data").
+   */
+  private final int[] positions;
 
   StreamPlan(StreamContext stream, RecordCodec<?> codec) {
     this.stream = stream;
     this.codec = codec;
     List<Column> columns = stream.columns();
     this.decoders = new ValueDecoder[columns.size()];
+    this.types = new AirbyteType[columns.size()];
     this.names = new String[columns.size()];
     this.follow = new int[columns.size() + 1];
     for (int i = 0; i < columns.size(); i++) {
@@ -47,6 +55,12 @@ final class StreamPlan {
       follow[i] = i + 1;
       index.put(columns.get(i).name(), i);
       decoders[i] = ValueDecoders.forType(columns.get(i).type());
+      types[i] = columns.get(i).type();
+    }
+    String[] sorted = columns.stream().map(Column::name).sorted().toArray(String[]::new);
+    this.positions = new int[sorted.length];
+    for (int position = 0; position < sorted.length; position++) {
+      positions[position] = index.get(sorted[position]);
     }
     for (List<String> path : stream.primaryKey()) {
       keyFields.add(path.get(0));
@@ -56,9 +70,37 @@ final class StreamPlan {
     }
   }
 
-  /** Whether the top-level field {@code field} holds (part of) the primary key or the cursor. */
-  boolean isKey(String field) {
-    return keyFields.contains(field);
+  /** The column of speed-mode position {@code position}; the caller checks it is below {@link #positions()}. */
+  int columnAt(int position) {
+    return positions[position];
+  }
+
+  /** How many positions a protobuf record of the stream may have: one per column. */
+  int positions() {
+    return positions.length;
+  }
+
+  /** The type of column {@code column}. */
+  AirbyteType type(int column) {
+    return types[column];
+  }
+
+  /** The name of column {@code column}. */
+  String name(int column) {
+    return names[column];
+  }
+
+  /**
+   * The first change among {@code changes} that nulled a primary key or cursor value: such a record cannot be
+   * loaded (rows could not be told apart or ordered). Null when there is none.
+   */
+  MetaChange misfitKey(List<MetaChange> changes) {
+    for (MetaChange change : changes) {
+      if (keyFields.contains(change.field())) {
+        return change;
+      }
+    }
+    return null;
   }
 
   StreamContext stream() {

@@ -90,8 +90,22 @@ public final class WriteEngine {
    * Whatever happens, the handlers' close is called; the first failure is thrown.
    */
   public void run(InputStream input) throws Exception {
+    run(DataChannel.STDIO, input);
+  }
+
+  /**
+   * Writes everything {@code channel} brings: standard input, or in speed mode every socket to its end (states are
+   * then reconciled by partition and id, see {@link Checkpoints}).
+   */
+  public void run(DataChannel channel, InputStream stdin) throws Exception {
+    run(channel, NamespaceMapping.NONE, stdin);
+  }
+
+  /** {@link #run(DataChannel, InputStream)} for a catalog that {@code mapping} renamed (speed mode). */
+  public void run(DataChannel channel, NamespaceMapping mapping, InputStream stdin) throws Exception {
     Throwable failure = null;
     Thread writer = null;
+    SocketInputs sockets = null;
     try {
       HandledStreams.refuseUnhandled(catalog, handlers);
       for (StreamContext stream : catalog.streams()) {
@@ -99,7 +113,14 @@ public final class WriteEngine {
       }
       writer = new Thread(this::writeLoop, "destkit-writer");
       writer.start();
-      failure = read(input);
+      MessageSource messages;
+      if (channel.sockets()) {
+        checkpoints.byPartition();
+        messages = sockets = new SocketInputs(channel, catalog, handlers, rejections.enabled(), mapping);
+      } else {
+        messages = new MessageReader(stdin, new MessageDecoder(catalog, handlers, rejections.enabled()), 1 << 20);
+      }
+      failure = read(messages);
       writer.join();
       if (writerFailure != null) {
         failure = writerFailure;
@@ -109,6 +130,9 @@ public final class WriteEngine {
     } catch (Exception | Error e) {
       failure = e;
     } finally {
+      if (sockets != null) {
+        sockets.close();
+      }
       if (writer != null && writer.isAlive()) {
         writer.interrupt();
         writer.join();
@@ -145,9 +169,7 @@ public final class WriteEngine {
    * that no valid data is lost; a bad line is returned as the failure, a writer failure stops reading within a run
    * of messages (at once when reading waits for the writer).
    */
-  private Throwable read(InputStream input) throws InterruptedException {
-    MessageReader messages = new MessageReader(input,
-        new MessageDecoder(catalog, handlers, rejections.enabled()), 1 << 20);
+  private Throwable read(MessageSource messages) throws InterruptedException {
     Throwable failure = null;
     try {
       while (writerFailure == null && readSome(messages)) {
@@ -174,15 +196,16 @@ public final class WriteEngine {
    * again, rather than in one loop that lasts the whole input, lets the JIT compile it as a method with its whole
    * profile rather than only by replacing the running loop (on-stack replacement).
    */
-  private boolean readSome(MessageReader messages) throws Exception {
+  private boolean readSome(MessageSource messages) throws Exception {
     for (int i = 0; i < RUN; i++) {
       MessageDecoder.Kind kind = messages.next();
       if (kind == null) {
         return false;
       }
       switch (kind) {
-        case RECORD -> onRecord(messages.record().stream(), messages.record().record(), messages.record().line());
-        case REJECTED -> onRejected(messages.rejection());
+        case RECORD -> onRecord(messages.record().stream(), messages.record().record(), messages.record().line(),
+            messages.record().partition());
+        case REJECTED -> onRejected(messages.rejection(), messages.record().partition());
         case STATE -> onState(messages.state());
         case STREAM_COMPLETE -> onStreamComplete(messages.completed());
         case STREAM_INCOMPLETE -> onStreamIncomplete(messages.completed());
@@ -192,7 +215,8 @@ public final class WriteEngine {
     return true;
   }
 
-  private void onRecord(StreamContext stream, Record record, long line) throws InterruptedException {
+  private void onRecord(StreamContext stream, Record record, long line, String partition)
+      throws InterruptedException {
     if (stream != lastStream) {
       lastBuffer = buffers.get(stream.descriptor());
       lastStream = stream;
@@ -209,8 +233,8 @@ public final class WriteEngine {
       }
       flush(List.of(largest));
     }
-    buffer.add(record, checkpoints.recordsRead(), line, footprint);
-    checkpoints.recordRead(buffer.counter, record);
+    buffer.add(record, checkpoints.recordsRead(), line, footprint, partition);
+    checkpoints.recordRead(buffer.counter, record, partition);
     if (buffer.rows() >= options.batchRows() || buffer.bytes() >= options.batchBytes()) {
       flush(List.of(buffer));
     }
@@ -224,8 +248,8 @@ public final class WriteEngine {
   }
 
   /** A record the decoder set aside: counted as received and rejected, and on its way to the sink. */
-  private void onRejected(RejectedRecord record) {
-    checkpoints.recordRejected(buffers.get(record.stream()).counter, record.message().length);
+  private void onRejected(RejectedRecord record, String partition) {
+    checkpoints.recordRejected(buffers.get(record.stream()).counter, record.message().length, partition);
     rejections.setAside(record);
   }
 
@@ -306,7 +330,7 @@ public final class WriteEngine {
         uncommittedBytes += buffer.bytes();
         StreamBuffer.Taken taken = buffer.take();
         enqueue(new WriterTask.Batch(new RecordBatch(buffer.stream, taken.records()), taken.sequences(),
-            taken.lines(), footprint));
+            taken.lines(), taken.partitions(), footprint));
       }
     }
     if (commit || commitDue(true)) {
@@ -362,7 +386,7 @@ public final class WriteEngine {
         if (task instanceof WriterTask.Batch batch) {
           handlers.records(batch.batch());
           rejections.refused(batch.batch(), batch.lines());
-          checkpoints.written(batch.batch(), batch.sequences());
+          checkpoints.written(batch.batch(), batch.sequences(), batch.partitions());
           budget.release(batch.footprint());
           dirty = true;
         } else if (task instanceof WriterTask.Commit commit) {

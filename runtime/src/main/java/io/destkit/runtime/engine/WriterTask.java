@@ -11,7 +11,8 @@ sealed interface WriterTask {
    * Write these records, whose sequence numbers are {@code sequences}; {@code footprint} goes back to the budget once
    * they are written.
    */
-  record Batch(RecordBatch batch, long[] sequences, long[] lines, long footprint) implements WriterTask {}
+  record Batch(RecordBatch batch, long[] sequences, long[] lines, String[] partitions, long footprint)
+      implements WriterTask {}
 
   /** Set these records aside (the rejected-records option), before the commit that follows. */
   record Reject(List<RejectedRecord> records) implements WriterTask {}

@@ -1,13 +1,15 @@
 package io.destkit.runtime.error;
 
 /**
- * A message on standard input that the protocol does not allow: not JSON, a record without a stream, a record for a
+ * A message on standard input (or a speed-mode socket) that the protocol does not allow: not JSON, a record without a stream, a record for a
  * stream the catalog lacks. The message names the line; it never quotes the line, which may hold secret data.
  */
 public final class InputException extends DestinationException {
   private static final long serialVersionUID = 1L;
 
   private final FailureType failureType;
+  private final String problem;
+  private final String where;
 
   /** A message the protocol does not allow: the platform or the source broke it, a {@code system_error}. */
   public InputException(long line, String problem) {
@@ -19,8 +21,28 @@ public final class InputException extends DestinationException {
    * the user chooses another key, as for the same failure found at load time).
    */
   public InputException(long line, String problem, FailureType failureType) {
-    super("Input line " + line + ": " + problem, null);
+    this("Input line " + line, problem, failureType);
+  }
+
+  /**
+   * A message the protocol does not allow, found at {@code where}: e.g. "Socket /var/run/sockets/s1.sock, message
+   * 12" in speed mode.
+   */
+  public InputException(String where, String problem, FailureType failureType) {
+    super(where + ": " + problem, null);
     this.failureType = failureType;
+    this.problem = problem;
+    this.where = where;
+  }
+
+  /** Where the message is: "Input line 3", "Socket /run/s1.sock, message 12". */
+  public String where() {
+    return where;
+  }
+
+  /** What is wrong, without where. */
+  public String problem() {
+    return problem;
   }
 
   @Override

@@ -57,6 +57,12 @@ public final class StreamContext {
     }
   }
 
+  /** The same stream under another name: speed mode's namespace mapping gives a stream its destination name. */
+  public StreamContext withDescriptor(StreamDescriptor renamed) {
+    return new StreamContext(renamed, destinationSyncMode, syncMode, primaryKey, cursorField, generationId,
+        minimumGenerationId, syncId, jsonSchema, columns, destinationObjectName, includeFiles);
+  }
+
   public StreamDescriptor descriptor() {
     return descriptor;
   }

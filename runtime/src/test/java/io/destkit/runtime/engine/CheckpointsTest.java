@@ -118,7 +118,7 @@ class CheckpointsTest {
 
   private void readWith(StreamDescriptor stream, List<MetaChange> changes) {
     checkpoints.recordRead(checkpoints.counter(stream), new Record(UUID.randomUUID(), 1, new Object[0], null,
-        changes, 10));
+        changes, 10), null);
   }
 
   private static StateMessage state(String stateObject, StateMessage.Scope scope, StreamDescriptor stream) {
