@@ -20,21 +20,22 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Type>Codec}: decodes a typed stream's records straight from the parser into the generated record
  * class, with the runtime's value decoders (so the same coercion and {@code meta.changes} rules as untyped streams),
- * and encodes them back to JSON. One method per class and per list field; no reflection.
+ * and encodes them back to JSON. One method per class and per list field; no reflection. The decoder of speed mode's
+ * positional protobuf records is written by {@link PositionalDecoderWriter}, over the same readers.
  */
 final class CodecWriter {
-  private static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
+  private static final ClassName JSON_PARSER = RuntimeTypes.JSON_PARSER;
   private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-  private static final ClassName AIRBYTE_TYPE = ClassName.get("io.destkit.runtime.types", "AirbyteType");
+  private static final ClassName AIRBYTE_TYPE = RuntimeTypes.AIRBYTE_TYPE;
   private static final ClassName OBJECT_TYPE = AIRBYTE_TYPE.nestedClass("ObjectType");
-  private static final ClassName META_CHANGE = ClassName.get("io.destkit.runtime.types", "MetaChange");
+  private static final ClassName META_CHANGE = RuntimeTypes.META_CHANGE;
   private static final ClassName VALUE_DECODER = ClassName.get("io.destkit.runtime.types", "ValueDecoder");
   private static final ClassName VALUE_DECODERS = ClassName.get("io.destkit.runtime.types", "ValueDecoders");
   private static final ClassName JSON_SCHEMAS = ClassName.get("io.destkit.runtime.types", "JsonSchemas");
-  private static final ClassName JSON_TREES = ClassName.get("io.destkit.runtime.types", "JsonTrees");
+  private static final ClassName JSON_TREES = RuntimeTypes.JSON_TREES;
   private static final ClassName RECORD_CODEC = ClassName.get("io.destkit.runtime.write", "RecordCodec");
-  private static final TypeName CHANGES = ParameterizedTypeName.get(ClassName.get(List.class), META_CHANGE);
+  private static final TypeName CHANGES = RuntimeTypes.CHANGES;
 
   private final TypedShape.TypedObject root;
   private final String schemaJson;
@@ -45,6 +46,8 @@ final class CodecWriter {
   private final List<MethodSpec> methods = new ArrayList<>();
   private final Map<String, String> readNames = new LinkedHashMap<>();
   private final Map<String, String> writeNames = new LinkedHashMap<>();
+  /** How the JSON decoder reads each field of the root, the parser on its value: the positional decoder reuses it. */
+  private final Map<TypedShape.TypedField, CodeBlock> rootReads = new LinkedHashMap<>();
 
   /**
    * @param schemaJson the stream's schema as written, compact: the codec checks catalogs against it
@@ -55,7 +58,7 @@ final class CodecWriter {
     this.schemaJson = schemaJson;
     this.required = List.copyOf(required);
     for (String reserved : List.of("INSTANCE", "SCHEMA", "REQUIRED", "decode", "encode", "schema", "requiredFields",
-        "recordClass")) {
+        "recordClass", "positional")) {
       members.newName(reserved);
     }
   }
@@ -66,6 +69,8 @@ final class CodecWriter {
     ClassName self = GeneratedNames.codec(record);
     read(root);
     write(root);
+    PositionalDecoderWriter positional = new PositionalDecoderWriter(root, rootReads,
+        members.newName("read" + record.simpleName() + "ByPosition"));
     CodeBlock requiredSet = required.stream().map(name -> CodeBlock.of("$S", name)).collect(CodeBlock.joining(", "));
     return TypeSpec.classBuilder(self)
         .addJavadoc("Reads and writes {@link $T} records: the stream's generated codec.\n", record)
@@ -118,6 +123,8 @@ final class CodecWriter {
             .addException(java.io.IOException.class)
             .addStatement("$N(record, generator)", writeName(root))
             .build())
+        .addMethod(positional.positional())
+        .addMethod(positional.decode())
         .addMethods(methods);
   }
 
@@ -157,8 +164,11 @@ final class CodecWriter {
         .addStatement("parser.nextToken()")
         .addCode("switch (field) {\n$>");
     for (TypedShape.TypedField field : object.fields()) {
-      method.addCode("case $S -> record.$N($L);\n", field.jsonName(), field.setter(),
-          readValue(field.shape(), field.fieldPath(), field));
+      CodeBlock value = readValue(field.shape(), field.fieldPath(), field);
+      if (!nested) {
+        rootReads.put(field, value);
+      }
+      method.addCode("case $S -> record.$N($L);\n", field.jsonName(), field.setter(), value);
     }
     method.addCode("default -> record.setAdditionalProperty(field, $T.read(parser));\n", JSON_TREES)
         .addCode("$<}\n")

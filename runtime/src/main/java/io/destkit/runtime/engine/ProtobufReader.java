@@ -11,9 +11,11 @@ import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.types.ProtobufValues;
+import io.destkit.runtime.write.PositionalDecoder;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
+import io.destkit.runtime.write.TooManyValuesException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +25,9 @@ import java.util.List;
 /**
  * Reads one speed-mode socket carrying PROTOBUF (SPEED-MODE.md, "Messages"): frames of a varint32 length and one
  * {@code AirbyteMessageProtobuf}. A record's values are positional and decoded straight into the stream's column
- * values with the JSON path's coercions ({@link ProtobufValues}); a typed stream's record goes through its generated
- * codec, as JSON tokens. States and traces travel as JSON text and are decoded by {@link MessageDecoder}; probes are
+ * values with the JSON path's coercions ({@link ProtobufValues}); a typed stream's record goes straight into its
+ * record class through its codec's positional decoder, or, for a codec without one, through the codec as JSON tokens.
+ * States and traces travel as JSON text and are decoded by {@link MessageDecoder}; probes are
  * skipped.
  *
  * <p>Bad input (a negative or too long frame, the socket ending inside one, an unknown message case, a record of a
@@ -181,6 +184,9 @@ final class ProtobufReader implements MessageSource {
         case RECORD_PARTITION -> partitionId = input.readStringRequireUtf8();
         case RECORD_META -> sourceChanges = meta(input);
         case RECORD_DATA -> {
+          if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            throw bad("holds a record whose data is not a list of values");
+          }
           if (found == null && name != null && !later) {
             found = plan(name, namespace);
             later = found.codec() != null;
@@ -192,7 +198,7 @@ final class ProtobufReader implements MessageSource {
             later = true;
             input.skipField(tag);
           } else {
-            value(input, tag, found, position++, values);
+            value(input, found, position++, values);
           }
         }
         default -> input.skipField(tag);
@@ -214,14 +220,14 @@ final class ProtobufReader implements MessageSource {
         position = 0;
         while ((tag = again.readTag()) != 0) {
           if (WireFormat.getTagFieldNumber(tag) == RECORD_DATA) {
-            value(again, tag, found, position++, values);
+            value(again, found, position++, values);
           } else {
             again.skipField(tag);
           }
         }
       } else {
         values = NO_VALUES;
-        typed = typed(CodedInputStream.newInstance(frame, start, length), found);
+        typed = typed(start, length, found);
       }
     }
     plan = found;
@@ -248,30 +254,45 @@ final class ProtobufReader implements MessageSource {
   }
 
   /** Decodes the {@code data} entry whose tag was just read, number {@code position}, into its column. */
-  private void value(CodedInputStream input, int tag, StreamPlan found, int position, Object[] values)
+  private void value(CodedInputStream input, StreamPlan found, int position, Object[] values)
       throws IOException, InputException {
-    int column = column(tag, found, position);
+    int column = column(found, position);
     int limit = input.pushLimit(input.readRawVarint32());
-    values[column] = ProtobufValues.read(input, found.type(column), found.name(column), scratch);
+    values[column] = found.protobufDecoder(column).read(input, found.name(column), scratch);
     input.popLimit(limit);
   }
 
-  /** The column of value number {@code position}, checked. */
-  private int column(int tag, StreamPlan found, int position) throws InputException {
-    if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-      throw bad("holds a record whose data is not a list of values");
-    }
+  /**
+   * The column of value number {@code position}, checked ({@link #record}'s first pass has checked that the data
+   * entries are length-delimited).
+   */
+  private int column(StreamPlan found, int position) throws InputException {
     if (position >= found.positions()) {
-      throw bad("holds a record of stream " + found.stream().descriptor() + " with more values than the "
-          + found.positions() + " fields of its schema");
+      throw tooManyValues(found);
     }
     return found.columnAt(position);
   }
 
-  /** A typed stream's record: its values as a JSON object's tokens, for the generated codec. */
-  private Object typed(CodedInputStream input, StreamPlan found) throws IOException, InputException {
+  private InputException tooManyValues(StreamPlan found) {
+    return bad("holds a record of stream " + found.stream().descriptor() + " with more values than the "
+        + found.positions() + " fields of its schema");
+  }
+
+  /**
+   * A typed stream's record, the message at {@code frame[start, start + length)}: decoded by the codec's positional
+   * decoder in one pass, or, when it has none, given to the codec as a JSON object's tokens.
+   */
+  private Object typed(int start, int length, StreamPlan found) throws IOException, InputException {
+    PositionalDecoder<?> positional = found.positional();
+    if (positional != null) {
+      try {
+        return positional.decode(CodedInputStream.newInstance(frame, start, length), scratch);
+      } catch (TooManyValuesException e) {
+        throw tooManyValues(found);
+      }
+    }
     TokenBuffer tokens = new TokenBuffer((ObjectCodec) null, false);
-    dataAsJson(input, found, tokens);
+    dataAsJson(CodedInputStream.newInstance(frame, start, length), found, tokens);
     try (JsonParser parser = tokens.asParser()) {
       parser.nextToken();
       return found.codec().decode(parser, scratch);
@@ -286,7 +307,7 @@ final class ProtobufReader implements MessageSource {
     int tag;
     while ((tag = input.readTag()) != 0) {
       if (WireFormat.getTagFieldNumber(tag) == RECORD_DATA) {
-        json.writeFieldName(found.name(column(tag, found, position++)));
+        json.writeFieldName(found.name(column(found, position++)));
         int limit = input.pushLimit(input.readRawVarint32());
         ProtobufValues.writeJson(input, json);
         input.popLimit(limit);

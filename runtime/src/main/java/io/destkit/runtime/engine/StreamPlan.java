@@ -2,11 +2,13 @@ package io.destkit.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.destkit.runtime.types.AirbyteType;
 import io.destkit.runtime.types.MetaChange;
+import io.destkit.runtime.types.ProtobufValueDecoder;
+import io.destkit.runtime.types.ProtobufValues;
 import io.destkit.runtime.types.ValueDecoder;
 import io.destkit.runtime.types.ValueDecoders;
 import io.destkit.runtime.write.Column;
+import io.destkit.runtime.write.PositionalDecoder;
 import io.destkit.runtime.write.RecordCodec;
 import io.destkit.runtime.write.StreamContext;
 import java.io.IOException;
@@ -32,7 +34,8 @@ final class StreamPlan {
    */
   private final int[] follow;
   private final ValueDecoder[] decoders;
-  private final AirbyteType[] types;
+  /** Speed mode: each column's reader of protobuf values. */
+  private final ProtobufValueDecoder[] protobufDecoders;
   private final RecordCodec<?> codec;
   /** The top-level fields that hold the primary key or the cursor: their values are never nulled. */
   private final Set<String> keyFields = new HashSet<>();
@@ -41,13 +44,18 @@ final class StreamPlan {
    * names sorted in Java {@code String} order (SPEED-MODE.md, "Positional data").
    */
   private final int[] positions;
+  /** The column names in positional order: what a typed stream's codec builds its positional decoder for. */
+  private final List<String> sortedNames;
+  /** The codec's positional decoder, once asked for (null: it has none). */
+  private PositionalDecoder<?> positional;
+  private boolean askedPositional;
 
   StreamPlan(StreamContext stream, RecordCodec<?> codec) {
     this.stream = stream;
     this.codec = codec;
     List<Column> columns = stream.columns();
     this.decoders = new ValueDecoder[columns.size()];
-    this.types = new AirbyteType[columns.size()];
+    this.protobufDecoders = new ProtobufValueDecoder[columns.size()];
     this.names = new String[columns.size()];
     this.follow = new int[columns.size() + 1];
     for (int i = 0; i < columns.size(); i++) {
@@ -55,13 +63,14 @@ final class StreamPlan {
       follow[i] = i + 1;
       index.put(columns.get(i).name(), i);
       decoders[i] = ValueDecoders.forType(columns.get(i).type());
-      types[i] = columns.get(i).type();
+      protobufDecoders[i] = ProtobufValues.decoder(columns.get(i).type());
     }
     String[] sorted = columns.stream().map(Column::name).sorted().toArray(String[]::new);
     this.positions = new int[sorted.length];
     for (int position = 0; position < sorted.length; position++) {
       positions[position] = index.get(sorted[position]);
     }
+    this.sortedNames = List.of(sorted);
     for (List<String> path : stream.primaryKey()) {
       keyFields.add(path.get(0));
     }
@@ -80,9 +89,9 @@ final class StreamPlan {
     return positions.length;
   }
 
-  /** The type of column {@code column}. */
-  AirbyteType type(int column) {
-    return types[column];
+  /** The reader of column {@code column}'s protobuf values. */
+  ProtobufValueDecoder protobufDecoder(int column) {
+    return protobufDecoders[column];
   }
 
   /** The name of column {@code column}. */
@@ -110,6 +119,19 @@ final class StreamPlan {
   /** The generated codec of a typed stream; null for a stream decoded into column values. */
   RecordCodec<?> codec() {
     return codec;
+  }
+
+  /**
+   * The typed stream's positional decoder for the catalog's fields in positional order, asked of the codec on the
+   * first call; null for a stream without codec, or when the codec has none (its records then go through JSON).
+   * Plans belong to one decoder, so one thread: no lock.
+   */
+  PositionalDecoder<?> positional() {
+    if (!askedPositional && codec != null) {
+      positional = codec.positional(sortedNames);
+    }
+    askedPositional = true;
+    return positional;
   }
 
   /**

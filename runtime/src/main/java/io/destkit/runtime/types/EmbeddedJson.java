@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -20,15 +21,17 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 
 /**
- * The JSON side of speed-mode values: the json case (UTF-8 JSON bytes) read back as compact text or copied token by
- * token, and the JSON form of the other cases. Numbers keep their text; NaN and infinities, which are not JSON,
- * become strings, as they do for JSON lines.
+ * The JSON side of speed-mode values: the json case (UTF-8 JSON bytes) read back as compact text, copied token by
+ * token or given as a parser, and the JSON form of the other cases. Numbers keep their text; NaN and infinities, which
+ * are not JSON, become strings when written, as they do for JSON lines (a parser gives the tokens a JSON line's would).
  */
 final class EmbeddedJson {
   /**
@@ -55,6 +58,22 @@ final class EmbeddedJson {
       if (token == null || (first != null && token != first)) {
         return null;
       }
+      if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+        // The bytes are the whole value: checked by walking its tokens, then copied without their whitespace (a
+        // source's JSON is usually compact already), rather than written again token by token.
+        parser.skipChildren();
+        if (parser.nextToken() != null) {
+          return null;
+        }
+        String text = JsonText.compactSlice(bytes, 0, bytes.length);
+        if (text != null) {
+          return text;
+        }
+        try (JsonParser again = FACTORY.createParser(bytes)) {
+          again.nextToken();
+          return JsonText.compact(again);
+        }
+      }
       String text = JsonText.compact(parser);
       return parser.nextToken() == null ? text : null;
     } catch (IOException e) {
@@ -78,6 +97,37 @@ final class EmbeddedJson {
       }
       default -> quoted(JsonTrees.iso((TemporalAccessor) raw));
     };
+  }
+
+  /**
+   * A parser on the first token of the value of case {@code number} (0: null), given as {@link ProtobufWire#raw}
+   * reads it: the json case's JSON, or the JSON text of another case ({@link #scalarText}), with the tokens a JSON
+   * line's parser gives for it (kept in memory, as the decoder keeps a JSON record's early data). Null when the json
+   * case is not exactly one JSON value.
+   */
+  static JsonParser parser(int number, Object raw) throws IOException {
+    if (number == 0) {
+      TokenBuffer tokens = new TokenBuffer((ObjectCodec) null, false);
+      tokens.writeNull();
+      return first(tokens.asParser());
+    }
+    byte[] json = number == JSON ? (byte[]) raw : scalarText(number, raw).getBytes(StandardCharsets.UTF_8);
+    try (JsonParser source = FACTORY.createParser(json)) {
+      if (source.nextToken() == null) {
+        return null;
+      }
+      TokenBuffer tokens = new TokenBuffer(source);
+      tokens.copyCurrentStructure(source);
+      return source.nextToken() == null ? first(tokens.asParser()) : null;
+    } catch (IOException e) {
+      // Reading from memory: any failure is the content's.
+      return null;
+    }
+  }
+
+  private static JsonParser first(JsonParser parser) throws IOException {
+    parser.nextToken();
+    return parser;
   }
 
   /** Writes the value of case {@code number}, given as {@link ProtobufWire#raw} reads it, as {@link #scalarText}. */

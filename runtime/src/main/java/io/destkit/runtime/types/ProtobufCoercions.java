@@ -39,22 +39,36 @@ final class ProtobufCoercions {
 
   private ProtobufCoercions() {}
 
-  static Object coerce(CodedInputStream in, int tag, AirbyteType.Kind kind, String field, List<MetaChange> changes)
-      throws IOException {
+  /** How the case just read (its {@code tag}) becomes a value of one kind of column. */
+  @FunctionalInterface
+  interface Coercion {
+    Object coerce(CodedInputStream in, int tag, String field, List<MetaChange> changes) throws IOException;
+  }
+
+  private static final Coercion ARRAY = (in, tag, field, changes) -> json(in, tag, JsonToken.START_ARRAY, field,
+      changes);
+  private static final Coercion OBJECT = (in, tag, field, changes) -> json(in, tag, JsonToken.START_OBJECT, field,
+      changes);
+
+  /**
+   * The coercion of columns of {@code kind}: chosen once per column, so that each kind's code is compiled on its own
+   * (one method with every kind's cases inlined is slow for the JIT to compile, and reads start before it is).
+   */
+  static Coercion forKind(AirbyteType.Kind kind) {
     return switch (kind) {
-      case STRING -> string(in, tag, field, changes);
-      case BOOLEAN -> bool(in, tag, field, changes);
-      case INTEGER -> integer(in, tag, field, changes);
-      case NUMBER -> number(in, tag, field, changes);
-      case DATE -> date(in, tag, field, changes);
-      case TIMESTAMP_WITH_TIMEZONE -> timestampWithTimezone(in, tag, field, changes);
-      case TIMESTAMP_WITHOUT_TIMEZONE -> timestampWithoutTimezone(in, tag, field, changes);
-      case TIME_WITH_TIMEZONE -> timeWithTimezone(in, tag, field, changes);
-      case TIME_WITHOUT_TIMEZONE -> timeWithoutTimezone(in, tag, field, changes);
-      case BINARY -> binary(in, tag, field, changes);
-      case ARRAY -> json(in, tag, JsonToken.START_ARRAY, field, changes);
-      case OBJECT -> json(in, tag, JsonToken.START_OBJECT, field, changes);
-      case UNION, UNKNOWN -> anyJson(in, tag, field, changes);
+      case STRING -> ProtobufCoercions::string;
+      case BOOLEAN -> ProtobufCoercions::bool;
+      case INTEGER -> ProtobufCoercions::integer;
+      case NUMBER -> ProtobufCoercions::number;
+      case DATE -> ProtobufCoercions::date;
+      case TIMESTAMP_WITH_TIMEZONE -> ProtobufCoercions::timestampWithTimezone;
+      case TIMESTAMP_WITHOUT_TIMEZONE -> ProtobufCoercions::timestampWithoutTimezone;
+      case TIME_WITH_TIMEZONE -> ProtobufCoercions::timeWithTimezone;
+      case TIME_WITHOUT_TIMEZONE -> ProtobufCoercions::timeWithoutTimezone;
+      case BINARY -> ProtobufCoercions::binary;
+      case ARRAY -> ARRAY;
+      case OBJECT -> OBJECT;
+      case UNION, UNKNOWN -> ProtobufCoercions::anyJson;
     };
   }
 

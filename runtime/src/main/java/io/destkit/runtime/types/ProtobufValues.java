@@ -1,6 +1,7 @@
 package io.destkit.runtime.types;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
@@ -11,7 +12,8 @@ import java.util.List;
  * {@code AirbyteValueProtobuf} message (proto3), whose {@code value} oneof holds one of the cases numbered by the
  * constants below. {@link #read} gives the Java value of a column exactly as {@link ValueDecoders} gives it for the
  * equivalent JSON (same classes, same coercions, the same {@link MetaChange} for a misfit); {@link #writeJson} gives
- * the JSON a source would have sent.
+ * the JSON a source would have sent, and {@link #parser} a parser over it, for the values a generated codec reads
+ * from JSON.
  *
  * <p>A value is null when no case is set, when {@code is_null} is true (whatever case is also set), or when it holds
  * only fields this version does not know (newer senders put {@code google.protobuf.NullValue} in a case of their
@@ -73,7 +75,20 @@ public final class ProtobufValues {
    */
   public static Object read(CodedInputStream input, AirbyteType type, String field, List<MetaChange> changes)
       throws IOException {
-    AirbyteType.Kind kind = type.kind();
+    return read(input, ProtobufCoercions.forKind(type.kind()), field, changes);
+  }
+
+  /**
+   * The reader of a column of {@code type}: {@link #read(CodedInputStream, AirbyteType, String, List)} with the
+   * type's coercion chosen once. Hot paths keep one per column.
+   */
+  public static ProtobufValueDecoder decoder(AirbyteType type) {
+    ProtobufCoercions.Coercion coercion = ProtobufCoercions.forKind(type.kind());
+    return (input, field, changes) -> read(input, coercion, field, changes);
+  }
+
+  private static Object read(CodedInputStream input, ProtobufCoercions.Coercion coercion, String field,
+      List<MetaChange> changes) throws IOException {
     int before = changes.size();
     Object value = null;
     boolean isNull = false;
@@ -86,7 +101,7 @@ public final class ProtobufValues {
       } else {
         // A later case replaces an earlier one, and with it the change the earlier one may have reported.
         forget(changes, before);
-        value = ProtobufCoercions.coerce(input, tag, kind, field, changes);
+        value = coercion.coerce(input, tag, field, changes);
       }
     }
     if (isNull) {
@@ -109,6 +124,44 @@ public final class ProtobufValues {
    *     or when {@code json} cannot write
    */
   public static void writeJson(CodedInputStream input, JsonGenerator json) throws IOException {
+    Case value = readCase(input);
+    if (value.number() == 0) {
+      json.writeNull();
+    } else if (value.raw() == null) {
+      throw new IOException("The " + ProtobufWire.caseName(value.number()) + " value of a speed-mode record is "
+          + (ProtobufWire.isText(value.number()) ? "not valid UTF-8" : "out of range") + "; it has no JSON form");
+    } else {
+      EmbeddedJson.write(json, value.number(), value.raw());
+    }
+  }
+
+  /**
+   * Reads one {@code AirbyteValueProtobuf} as {@link #read} does and gives a parser on the first token of its JSON:
+   * the json case's bytes, or the JSON text {@link #writeJson} writes for another case, with the tokens a JSON line's
+   * parser gives for them. What a generated codec reads objects, arrays, unions and schemaless values from, with the
+   * readers it has for JSON records, so that they come out as from a JSON line. A value that has no JSON (json that
+   * is not exactly one JSON value, a string that is not UTF-8, a date out of range) is null, with a typecast error for
+   * {@code field} in {@code changes}, as {@link #read} gives for a column of those types.
+   *
+   * @throws IOException only when the message itself is broken
+   */
+  public static JsonParser parser(CodedInputStream input, String field, List<MetaChange> changes)
+      throws IOException {
+    Case value = readCase(input);
+    JsonParser parser = value.number() != 0 && value.raw() == null ? null
+        : EmbeddedJson.parser(value.number(), value.raw());
+    if (parser == null) {
+      changes.add(MetaChange.typecastError(field));
+      parser = EmbeddedJson.parser(0, null);
+    }
+    return parser;
+  }
+
+  /**
+   * The case a value holds, read to the message's end: its field number, 0 for null; and its value as
+   * {@link ProtobufWire#raw} reads it, null when it fails its check.
+   */
+  private static Case readCase(CodedInputStream input) throws IOException {
     int number = 0;
     Object value = null;
     boolean isNull = false;
@@ -123,15 +176,10 @@ public final class ProtobufValues {
         value = ProtobufWire.raw(input, number);
       }
     }
-    if (isNull || number == 0) {
-      json.writeNull();
-    } else if (value == null) {
-      throw new IOException("The " + ProtobufWire.caseName(number) + " value of a speed-mode record is "
-          + (ProtobufWire.isText(number) ? "not valid UTF-8" : "out of range") + "; it has no JSON form");
-    } else {
-      EmbeddedJson.write(json, number, value);
-    }
+    return isNull ? new Case(0, null) : new Case(number, value);
   }
+
+  private record Case(int number, Object raw) {}
 
   /** Drops the changes appended since {@code size}: the value that caused them was replaced. */
   private static void forget(List<MetaChange> changes, int size) {

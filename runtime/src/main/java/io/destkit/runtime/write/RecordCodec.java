@@ -33,4 +33,15 @@ public interface RecordCodec<T> {
 
   /** Writes the record as a JSON object: dates and times in ISO-8601, binary in base64. */
   void encode(T record, JsonGenerator generator) throws IOException;
+
+  /**
+   * A decoder of speed-mode records, whose values come by position: {@code fields} names the field of each position
+   * (the catalog schema's property names in Java {@code String} order). The engine asks once per stream and socket,
+   * before the first protobuf record, the catalog having passed the check against {@link #schema()} at write start.
+   * Null when the codec has none: the engine then turns each record's values into JSON for {@link #decode}, which
+   * gives the same records, more slowly.
+   */
+  default PositionalDecoder<T> positional(List<String> fields) {
+    return null;
+  }
 }

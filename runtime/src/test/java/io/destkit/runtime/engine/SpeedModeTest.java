@@ -275,9 +275,10 @@ class SpeedModeTest {
     }
   }
 
-  // Frames, built by hand as a source would send them (the field numbers of SPEED-MODE.md).
+  // Frames, built by hand as a source would send them (the field numbers of SPEED-MODE.md); TypedProtobufRecordsTest
+  // sends them too.
 
-  private static byte[] frames(byte[]... messages) throws Exception {
+  static byte[] frames(byte[]... messages) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] message : messages) {
       com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
@@ -296,7 +297,7 @@ class SpeedModeTest {
     return out.toByteArray();
   }
 
-  private static byte[] pbRecord(String stream, String partition, byte[]... values) throws Exception {
+  static byte[] pbRecord(String stream, String partition, byte[]... values) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
     coded.writeString(2, stream);
@@ -311,7 +312,7 @@ class SpeedModeTest {
     return message(1, out.toByteArray());
   }
 
-  private static byte[] protocol(String json) throws Exception {
+  static byte[] protocol(String json) throws Exception {
     return message(2, json.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -319,7 +320,7 @@ class SpeedModeTest {
     return message(3, new byte[0]);
   }
 
-  private static byte[] intValue(long value) throws Exception {
+  static byte[] intValue(long value) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
     coded.writeSInt64(3, value);
@@ -327,7 +328,7 @@ class SpeedModeTest {
     return out.toByteArray();
   }
 
-  private static byte[] stringValue(String value) throws Exception {
+  static byte[] stringValue(String value) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
     coded.writeString(2, value);
@@ -335,7 +336,7 @@ class SpeedModeTest {
     return out.toByteArray();
   }
 
-  private static byte[] nullValue() throws Exception {
+  static byte[] nullValue() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     com.google.protobuf.CodedOutputStream coded = com.google.protobuf.CodedOutputStream.newInstance(out);
     coded.writeBool(13, true);
