@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
 public final class Compare {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TIME = "/usr/bin/time";
-  private static final String SCHEMA = "bench";
+  static final String SCHEMA = "bench";
   private static final String COPY_SCHEMA = "copy_target";
 
   private final Options options;
@@ -50,6 +50,8 @@ public final class Compare {
   private PackagedPostgres postgres;
   /** The runs of (f), psql {@code \copy}, for the dedup comparison; null when not run. */
   private List<Run> copyRuns;
+  /** The throughput's runs by variant key, for the speed-mode comparison. */
+  private Map<String, List<Run>> throughput = Map.of();
 
   /** What the comparison is told on its command line. */
   record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
@@ -64,7 +66,7 @@ public final class Compare {
       List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
       int startupRuns = 5;
       List<String> jvmFlags = List.of();
-      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -84,7 +86,7 @@ public final class Compare {
           case "--only" -> only = List.of(value.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
               + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j");
+              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j,k");
         }
       }
       return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
@@ -139,6 +141,11 @@ public final class Compare {
     header();
     Path data = data(options.shape(), options.records());
     compareThroughput(data);
+    if (options.only().contains("k")) {
+      Path postgresConfig = options.only().contains("e")
+          ? config(work.resolve("postgres-sockets.json"), "postgres", null, SCHEMA) : null;
+      new SpeedRuns(this, work).run(data, postgresConfig, options.rounds(), throughput);
+    }
     if (options.only().contains("j")) {
       new DedupRuns(this, work).run(data, options.records(), options.rounds(), copyRuns);
     }
@@ -313,6 +320,7 @@ public final class Compare {
       }
     }
     copyRuns = runs.get("f");
+    throughput = runs;
     throughputReport(runs, bytes, psql);
   }
 
@@ -464,11 +472,31 @@ public final class Compare {
         catalog.toString()), messages, name);
   }
 
+  /**
+   * Runs a destination's write in speed mode, with {@code environment} naming the sockets of a source that serves
+   * {@code messages}' records; nothing on standard input. Its states must acknowledge every record.
+   */
+  Run overSockets(Path jar, Path config, Path catalog, Path messages, String name, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return destination(List.of("-jar", jar.toString(), "write", "--config", config.toString(), "--catalog",
+        catalog.toString()), messages, name, environment);
+  }
+
   /** Runs java with {@code arguments} (a destination's write) and checks that its states acknowledge every record. */
   private Run destination(List<String> arguments, Path messages, String name)
       throws IOException, InterruptedException {
+    return destination(arguments, messages, name, null);
+  }
+
+  /**
+   * {@link #destination(List, Path, String)}; with an {@code environment} (speed mode), standard input is empty and
+   * {@code messages} only tells how many records to expect.
+   */
+  private Run destination(List<String> arguments, Path messages, String name, Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path stdout = work.resolve(name + ".out");
-    Run run = measure(javaCommand(arguments), messages, name, stdout);
+    Run run = measure(javaCommand(arguments), environment == null ? messages : Path.of("/dev/null"), name, stdout,
+        environment);
     long acknowledged = 0;
     for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
       JsonNode message = JSON.readTree(line);
@@ -505,11 +533,11 @@ public final class Compare {
   }
 
   private Run measure(List<String> command, Path stdin, String name) throws IOException, InterruptedException {
-    return measure(command, stdin, name, null);
+    return measure(command, stdin, name, null, null);
   }
 
-  /** Runs {@code command} under GNU time; it must exit 0. */
-  private Run measure(List<String> command, Path stdin, String name, Path stdout)
+  /** Runs {@code command} under GNU time, with {@code environment} added when not null; it must exit 0. */
+  private Run measure(List<String> command, Path stdin, String name, Path stdout, Map<String, String> environment)
       throws IOException, InterruptedException {
     List<String> timed = new ArrayList<>(List.of(TIME, "-f", "destkit-time %e %M"));
     timed.addAll(command);
@@ -520,6 +548,9 @@ public final class Compare {
     if (stdin != null) {
       builder.redirectInput(stdin.toFile());
     }
+    if (environment != null) {
+      builder.environment().putAll(environment);
+    }
     int exit = builder.start().waitFor();
     List<String> lines = Files.readAllLines(stderr);
     String timing = lines.stream().filter(l -> l.startsWith("destkit-time ")).reduce((x, y) -> y).orElse(null);
@@ -529,6 +560,11 @@ public final class Compare {
     }
     String[] parts = timing.split(" ");
     return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]));
+  }
+
+  /** destination-devnull's jar. */
+  Path devnull() {
+    return options.devnull();
   }
 
   /** The sample destination's jar. */
