@@ -114,6 +114,74 @@ class SpeedModeIT {
     }
   }
 
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "duckdb"})
+  void killedMidSyncOverSocketsThenResentFromTheLastEchoedStateGivesTheTableOfACleanRun(String engine)
+      throws Exception {
+    ConfiguredStream t = ConfiguredStream.named("t").withFields(Field.field("id", FieldTypes.integer()),
+        Field.field("updated", FieldTypes.integer()), Field.field("v", FieldTypes.string()))
+        .appendDedup(List.of("id"), "updated");
+    ConfiguredCatalog catalog = ConfiguredCatalog.of(t);
+    int records = 60_000;
+    // Small batches, each committed: states are echoed while the sockets still hold most of the sync.
+    ConnectorProcess connector = ConnectorProcess.of(JAR).withJvmOptions("-Ddestkit.batchRows=2000",
+        "-Ddestkit.commitBytes=1");
+
+    TestDatabase killed = TestDatabase.of(engine, dir);
+    Path config = Files.writeString(dir.resolve("killed.json"), killed.configJson());
+    Path catalogFile = Files.writeString(dir.resolve("t.json"), Json.write(catalog.toJson()));
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    ConnectorProcess.Result killedRun;
+    try (SpeedModeSource source = SpeedModeSource.startHeld(dir, 2, SpeedModeSource.Format.PROTOBUF, catalog,
+        tInput(t, 1, records), 3, 12_000, release)) {
+      killedRun = connector.withEnvironment(source.environment()).run(out -> { }, line -> {
+        if (line.contains("\"STATE\"") && release.getCount() > 0) {
+          ProcessHandle process = ReliabilityFaultsIT.connectorWith(config);
+          process.destroyForcibly();
+          process.onExit().join();
+          release.countDown();
+        }
+      }, "write", "--config", config.toString(), "--catalog", catalogFile.toString());
+      release.countDown();
+    }
+    assertNotEquals(0, killedRun.exitCode(), killedRun::toString);
+    List<String> echoed = ReliabilityRun.stateValues(killedRun, "/state/stream/stream_state/at");
+    assertTrue(!echoed.isEmpty() && Integer.parseInt(echoed.get(echoed.size() - 1)) < records, echoed::toString);
+    int last = Integer.parseInt(echoed.get(echoed.size() - 1));
+
+    // The platform resends everything after the last echoed state.
+    try (SpeedModeSource source = SpeedModeSource.start(dir, 2, SpeedModeSource.Format.PROTOBUF, catalog,
+        tInput(t, last + 1, records), 4)) {
+      ReliabilityRun.assertSucceeded(connector.withEnvironment(source.environment()).run(out -> { }, "write",
+          "--config", config.toString(), "--catalog", catalogFile.toString()));
+    }
+    TestDatabase clean = TestDatabase.of(engine, dir);
+    Path cleanConfig = Files.writeString(dir.resolve("clean.json"), clean.configJson());
+    try (SpeedModeSource source = SpeedModeSource.start(dir, 2, SpeedModeSource.Format.PROTOBUF, catalog,
+        tInput(t, 1, records), 5)) {
+      ReliabilityRun.assertSucceeded(connector.withEnvironment(source.environment()).run(out -> { }, "write",
+          "--config", cleanConfig.toString(), "--catalog", catalogFile.toString()));
+    }
+    String columns = "SELECT id, updated, v, _airbyte_extracted_at FROM " + killed.table(null, "t") + " ORDER BY id";
+    List<List<String>> expected = clean.rows(columns);
+    assertEquals(7_000, expected.size());
+    assertEquals(expected, killed.rows(columns), "the deduplicated table equals a clean run's");
+  }
+
+  /** Records {@code from} to {@code to} of {@code t} (ids repeat every 7,000), a state every 10,000, COMPLETE. */
+  private static SyncInput tInput(ConfiguredStream t, int from, int to) {
+    List<Message> messages = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      messages.add(Messages.record(t, Json.MAPPER.createObjectNode().put("id", i % 7000).put("updated", i)
+          .put("v", "value " + i), 1_700_000_000_000L + i));
+      if (i % 10_000 == 0 || i == to) {
+        messages.add(Messages.streamState(t, Json.MAPPER.createObjectNode().put("at", i)));
+      }
+    }
+    messages.add(Messages.streamStatus(t, StreamStatus.COMPLETE));
+    return SyncInput.of(messages);
+  }
+
   /** {@code records} users and half as many events, a STREAM state every {@code stateEvery} records of a stream. */
   private static SyncInput input(int records, int stateEvery) {
     List<Message> messages = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.destkit.testkit.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.destkit.runtime.DestinationDefinition;
 import io.destkit.testkit.ConnectorProcess;
+import io.destkit.testkit.speed.SpeedModeSource;
 import io.destkit.testkit.messages.ConfiguredCatalog;
 import io.destkit.testkit.messages.Json;
 import io.destkit.testkit.messages.SyncInput;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +26,9 @@ import java.util.stream.Stream;
  *       test; a debugger stops in the connector's code.</li>
  *   <li>{@link #childProcess}: the connector's jar runs in a new JVM, exactly as in the platform's container.</li>
  * </ul>
+ * Either can {@link #inSpeedMode write in speed mode}: records over Unix sockets instead of standard input.
  */
-public abstract sealed class DestinationRunner permits InProcessRunner, ChildProcessRunner {
+public abstract sealed class DestinationRunner permits InProcessRunner, ChildProcessRunner, SpeedModeRunner {
   DestinationRunner() {}
 
   /** Runs {@code destination} (e.g. {@code new WarehouseDestinationMain()}) in this JVM. */
@@ -41,6 +44,20 @@ public abstract sealed class DestinationRunner permits InProcessRunner, ChildPro
   /** Runs commands with {@code process}, e.g. {@code ConnectorProcess.of(jar).withJvmOptions("-Xmx256m")}. */
   public static DestinationRunner childProcess(ConnectorProcess process) {
     return new ChildProcessRunner(process);
+  }
+
+  /**
+   * The same runner, whose {@code write} sends its input in speed mode: served over {@code sockets} Unix sockets as
+   * {@code format} by a {@link SpeedModeSource} (spread by a fixed seed), the connector reading them as the platform
+   * makes it, with nothing on standard input.
+   */
+  public DestinationRunner inSpeedMode(SpeedModeSource.Format format, int sockets) {
+    return new SpeedModeRunner(this, format, sockets, 7);
+  }
+
+  /** Whether {@code write} runs in speed mode. */
+  public boolean speedMode() {
+    return false;
   }
 
   /** {@code spec}. */
@@ -86,7 +103,13 @@ public abstract sealed class DestinationRunner permits InProcessRunner, ChildPro
    * Runs the command line {@code args} with {@code stdin} on standard input, telling {@code listener} each message
    * printed. What the listener throws fails the run with an {@link AssertionError}, after the connector has ended.
    */
-  public abstract RunResult run(List<String> args, byte[] stdin, OutputListener listener);
+  public RunResult run(List<String> args, byte[] stdin, OutputListener listener) {
+    return run(args, stdin, listener, Map.of());
+  }
+
+  /** {@link #run(List, byte[], OutputListener)} with these variables added to the connector's environment. */
+  public abstract RunResult run(List<String> args, byte[] stdin, OutputListener listener,
+      Map<String, String> environment);
 
   /** How the connector runs, for messages: e.g. {@code in process: WarehouseDestinationMain}. */
   public abstract String describe();

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Runs a destination's commands in this JVM through the runtime's {@link Launcher}. */
 final class InProcessRunner extends DestinationRunner {
@@ -19,19 +20,26 @@ final class InProcessRunner extends DestinationRunner {
   }
 
   @Override
-  public RunResult run(List<String> args, byte[] stdin, OutputListener listener) {
+  public RunResult run(List<String> args, byte[] stdin, OutputListener listener, Map<String, String> environment) {
     ListenerCalls calls = new ListenerCalls(listener);
     LineCapture stdout = new LineCapture(calls);
     ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     int exitCode;
     try (PrintStream stderr = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
       exitCode = Launcher.run(destination, args.toArray(new String[0]), new ByteArrayInputStream(stdin), stdout,
-          stderr);
+          stderr, environment.isEmpty() ? System.getenv() : merged(environment));
     }
     RunResult result = new RunResult(args.get(0) + " (" + describe() + ")", exitCode, stdout.lines(),
         errBytes.toString(StandardCharsets.UTF_8));
     calls.rethrow(result);
     return result;
+  }
+
+  /** This process's environment with {@code added}, as a child process would see it. */
+  private static Map<String, String> merged(Map<String, String> added) {
+    Map<String, String> all = new java.util.HashMap<>(System.getenv());
+    all.putAll(added);
+    return all;
   }
 
   @Override

@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A source that serves a sync's messages in speed mode (SPEED-MODE.md), as the platform's sources do: it listens on N
@@ -77,11 +78,26 @@ public final class SpeedModeSource implements AutoCloseable {
    */
   public static SpeedModeSource start(Path dir, int sockets, Format format, ConfiguredCatalog catalog,
       SyncInput input, long seed, int cutAtFrame) {
+    return start(dir, sockets, format, catalog, input, seed, cutAtFrame, -1, null);
+  }
+
+  /**
+   * {@link #start(Path, int, Format, ConfiguredCatalog, SyncInput, long)}, but every socket stops before its frame
+   * number {@code holdAtFrame} until {@code release} is counted down: a test can act (kill the destination, say) while
+   * the destination holds part of the sync.
+   */
+  public static SpeedModeSource startHeld(Path dir, int sockets, Format format, ConfiguredCatalog catalog,
+      SyncInput input, long seed, int holdAtFrame, CountDownLatch release) {
+    return start(dir, sockets, format, catalog, input, seed, -1, holdAtFrame, release);
+  }
+
+  private static SpeedModeSource start(Path dir, int sockets, Format format, ConfiguredCatalog catalog,
+      SyncInput input, long seed, int cutAtFrame, int holdAtFrame, CountDownLatch release) {
     SpeedModeSource source = new SpeedModeSource(format);
     List<List<byte[]>> frames = source.spread(sockets, catalog, input, new Random(seed));
     for (int i = 0; i < sockets; i++) {
       Path path = dir.resolve("airbyte_socket_" + (i + 1) + ".sock");
-      source.listen(path, frames.get(i), i == 0 ? cutAtFrame : -1);
+      source.listen(path, frames.get(i), i == 0 ? cutAtFrame : -1, holdAtFrame, release);
     }
     return source;
   }
@@ -185,8 +201,10 @@ public final class SpeedModeSource implements AutoCloseable {
       return line(Json.write(json));
     }
     if (stream == null) {
-      throw new IllegalArgumentException("A record of " + record.stream() + ", which the catalog lacks, has no"
-          + " positional form");
+      // A stream the catalog lacks (a test of that error): its fields in name order, of no known type.
+      Map<String, AirbyteType> types = new LinkedHashMap<>();
+      record.data().fieldNames().forEachRemaining(name -> types.put(name, AirbyteType.UNKNOWN));
+      stream = new Positions(ProtobufMessages.positions(types.keySet()), types);
     }
     List<MetaChange> changes = new ArrayList<>();
     for (ObjectNode change : record.sourceChanges()) {
@@ -226,14 +244,15 @@ public final class SpeedModeSource implements AutoCloseable {
   }
 
   /** Binds {@code path} now (so the destination finds it at once) and serves {@code frames} to the first client. */
-  private void listen(Path path, List<byte[]> frames, int cutAtFrame) {
+  private void listen(Path path, List<byte[]> frames, int cutAtFrame, int holdAtFrame, CountDownLatch release) {
     try {
       Files.deleteIfExists(path);
       ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       server.bind(UnixDomainSocketAddress.of(path));
       servers.add(server);
       paths.add(path);
-      Thread thread = new Thread(() -> serve(server, frames, cutAtFrame), "speed-mode-source-" + paths.size());
+      Thread thread = new Thread(() -> serve(server, frames, cutAtFrame, holdAtFrame, release),
+          "speed-mode-source-" + paths.size());
       thread.setDaemon(true);
       thread.start();
       threads.add(thread);
@@ -242,10 +261,15 @@ public final class SpeedModeSource implements AutoCloseable {
     }
   }
 
-  private void serve(ServerSocketChannel server, List<byte[]> frames, int cutAtFrame) {
+  private void serve(ServerSocketChannel server, List<byte[]> frames, int cutAtFrame, int holdAtFrame,
+      CountDownLatch release) {
     try (SocketChannel client = server.accept(); OutputStream out = Channels.newOutputStream(client)) {
       for (int i = 0; i < frames.size(); i++) {
         byte[] frame = frames.get(i);
+        if (i == holdAtFrame) {
+          out.flush();
+          release.await();
+        }
         if (i == cutAtFrame) {
           out.write(frame, 0, Math.max(1, frame.length / 2));
           return;
@@ -256,6 +280,8 @@ public final class SpeedModeSource implements AutoCloseable {
       synchronized (failures) {
         failures.add(e);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

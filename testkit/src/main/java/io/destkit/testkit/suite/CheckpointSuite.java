@@ -76,7 +76,7 @@ public interface CheckpointSuite extends SuiteContext {
         streamStatus(orders, COMPLETE),
         streamStatus(payments, COMPLETE));
     RunResult result = writeSuccessfully(catalog, input);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     assertLandedExactly(catalog, orders, input.records(orders));
     assertLandedExactly(catalog, payments, input.records(payments));
   }
@@ -102,7 +102,7 @@ public interface CheckpointSuite extends SuiteContext {
         streamStatus(users, COMPLETE),
         streamStatus(groups, COMPLETE));
     RunResult globalRun = writeSuccessfully(catalog, global);
-    assertStatesEchoed(global, globalRun);
+    assertStatesEchoed(this, global, globalRun);
 
     SyncInput legacy = SyncInput.of(
         record(users, object("id", 3, "name", "Linus")),
@@ -114,7 +114,7 @@ public interface CheckpointSuite extends SuiteContext {
         streamStatus(users, COMPLETE),
         streamStatus(groups, COMPLETE));
     RunResult legacyRun = writeSuccessfully(catalog, legacy);
-    assertStatesEchoed(legacy, legacyRun);
+    assertStatesEchoed(this, legacy, legacyRun);
     List<RecordMessage> allUsers = new ArrayList<>(global.records(users));
     allUsers.addAll(legacy.records(users));
     assertLandedExactly(catalog, users, allUsers);
@@ -208,7 +208,7 @@ public interface CheckpointSuite extends SuiteContext {
     SyncInput onlyState = SyncInput.of(streamState(quiet, object("cursor", null)).withId(1),
         streamStatus(quiet, COMPLETE));
     RunResult result = writeSuccessfully(catalog, onlyState);
-    assertStatesEchoed(onlyState, result);
+    assertStatesEchoed(this, onlyState, result);
     assertLandedExactly(catalog, quiet, List.of());
   }
 
@@ -234,7 +234,7 @@ public interface CheckpointSuite extends SuiteContext {
     assertFailedForIncompleteStreams(result, List.of("cut", "silent"));
     assertFalse(result.traceErrors().get(0).path("message").asText()
         .contains("done"), () -> "only the streams that did not complete are named\n" + result);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     assertLandedExactly(catalog, done, input.records(done));
     assertLandedExactly(catalog, cut, input.records(cut));
   }
@@ -251,7 +251,7 @@ public interface CheckpointSuite extends SuiteContext {
         streamStatus(broken, INCOMPLETE));
     RunResult result = write(catalog, input);
     assertFailedForIncompleteStreams(result, List.of("broken"));
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     assertLandedExactly(catalog, broken, input.records(broken));
   }
 }

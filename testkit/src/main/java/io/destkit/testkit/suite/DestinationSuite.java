@@ -16,7 +16,12 @@ import io.destkit.testkit.messages.SyncInput;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.destkit.testkit.speed.SpeedModeSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
@@ -245,6 +250,101 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
         config = null;
         cleanUp(used);
       }
+    }
+  }
+
+  /**
+   * Whether the write tests run a second time in speed mode ({@link InSpeedMode}); true unless a subclass says
+   * otherwise (e.g. to keep a slow suite short while iterating).
+   */
+  protected boolean runsInSpeedMode() {
+    return true;
+  }
+
+  /**
+   * The write tests again, in speed mode, as the platform's fastest channel runs them: each test's input is served
+   * over two Unix sockets as protobuf frames by {@link io.destkit.testkit.speed.SpeedModeSource} (checkpoint
+   * partitions and state ids added, messages spread over the sockets in a seeded random order, states often before
+   * their records) and the connector reads them through the runtime's speed mode. The same destination, config and
+   * checks as the test's own run; what speed mode cannot carry (raw lines, staged files) is skipped there, saying so.
+   */
+  @Nested
+  @DisplayName("in speed mode (protobuf over 2 Unix sockets)")
+  class InSpeedMode implements CheckpointSuite, SyncModeSuite, ValueSuite, NameSuite, SchemaEvolutionSuite,
+      RobustnessSuite, RejectedRecordsSuite, ActivationSuite {
+    private DestinationRunner speedRunner;
+
+    @BeforeEach
+    void onlyWhenAsked() {
+      Assumptions.assumeTrue(runsInSpeedMode(), "this suite does not run in speed mode (runsInSpeedMode)");
+    }
+
+    @Override
+    public DestinationRunner runner() {
+      if (speedRunner == null) {
+        speedRunner = DestinationSuite.this.runner().inSpeedMode(SpeedModeSource.Format.PROTOBUF, 2);
+      }
+      return speedRunner;
+    }
+
+    @Override
+    public JsonNode spec() {
+      return DestinationSuite.this.spec();
+    }
+
+    @Override
+    public DestinationFeatures features() {
+      return DestinationSuite.this.features();
+    }
+
+    @Override
+    public JsonNode config() {
+      return DestinationSuite.this.config();
+    }
+
+    @Override
+    public Optional<JsonNode> unusableConfig() {
+      return DestinationSuite.this.unusableConfig();
+    }
+
+    @Override
+    public RunResult write(ConfiguredCatalog catalog, SyncInput input) {
+      return write(catalog, input, OutputListener.NONE);
+    }
+
+    @Override
+    public RunResult write(ConfiguredCatalog catalog, SyncInput input, OutputListener listener) {
+      RunResult result = runner().write(config(), catalog, input, listener);
+      assertProtocolOutput(this, result, config());
+      return result;
+    }
+
+    @Override
+    public RunResult writeSuccessfully(ConfiguredCatalog catalog, SyncInput input) {
+      RunResult result = write(catalog, input);
+      assertSucceeded(result);
+      return result;
+    }
+
+    @Override
+    public List<Map<String, Object>> rows(ConfiguredCatalog catalog, ConfiguredStream stream) {
+      return DestinationSuite.this.rows(catalog, stream);
+    }
+
+    @Override
+    public Optional<byte[]> landedFile(ConfiguredCatalog catalog, ConfiguredStream stream, String relativePath) {
+      return DestinationSuite.this.landedFile(catalog, stream, relativePath);
+    }
+
+    @Override
+    public void addUserColumn(ConfiguredCatalog catalog, ConfiguredStream stream, String column) {
+      DestinationSuite.this.addUserColumn(catalog, stream, column);
+    }
+
+    @Override
+    public void assertLandedExactly(ConfiguredCatalog catalog, ConfiguredStream stream,
+        List<RecordMessage> records) {
+      assertLanded(this, catalog, stream, ExpectedRow.of(stream, records), true);
     }
   }
 }

@@ -61,7 +61,7 @@ public interface FileSuite extends SuiteContext {
     SyncInput input = SyncInput.of(records.get(0), records.get(1), records.get(2),
         streamState(documents, object("cursor", 3)), streamStatus(documents, COMPLETE));
     RunResult result = writeSuccessfully(catalog, input);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     assertLandedExactly(catalog, documents, records);
     assertFileLanded(catalog, documents, "reports/2024/summary.csv", report);
     assertFileLanded(catalog, documents, "images/logo.png", image);

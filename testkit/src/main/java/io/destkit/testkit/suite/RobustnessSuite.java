@@ -99,7 +99,7 @@ public interface RobustnessSuite extends SuiteContext {
         record(large, object("id", 2, "body", "small")), streamState(large, object("id", 2)),
         streamStatus(large, COMPLETE));
     RunResult result = writeSuccessfully(catalog, input);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     assertLandedExactly(catalog, large, input.records());
   }
 
@@ -125,7 +125,7 @@ public interface RobustnessSuite extends SuiteContext {
     ConfiguredCatalog catalog = ConfiguredCatalog.of(streams);
     SyncInput input = SyncInput.of(messages);
     RunResult result = writeSuccessfully(catalog, input);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     for (ConfiguredStream stream : streams) {
       assertLandedExactly(catalog, stream, input.records(stream));
     }

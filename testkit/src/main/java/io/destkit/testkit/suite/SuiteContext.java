@@ -24,6 +24,11 @@ public interface SuiteContext {
   /** The runner of the connector under test. */
   DestinationRunner runner();
 
+  /** Whether this test writes in speed mode (records over Unix sockets): what that channel cannot carry is skipped. */
+  default boolean speedMode() {
+    return runner().speedMode();
+  }
+
   /** The connector's ConnectorSpecification (the SPEC message's {@code spec}). */
   JsonNode spec();
 

@@ -123,7 +123,7 @@ public interface SyncModeSuite extends SuiteContext {
         streamStatus(prices2, COMPLETE));
     RunResult result = write(catalog2, sync2);
     assertFailedForIncompleteStreams(result, List.of("products"));
-    assertStatesEchoed(sync2, result);
+    assertStatesEchoed(this, sync2, result);
     assertLanded(this, catalog2, products2, ExpectedRow.of(products, sync1.records(products)), false);
     assertLandedExactly(catalog2, prices2, sync2.records(prices2));
   }

@@ -297,7 +297,7 @@ public interface ValueSuite extends SuiteContext {
     SyncInput input = SyncInput.of(bad, streamState(readings, object("id", 1)).withId(1), good,
         streamState(readings, object("id", 2)).withId(2), streamStatus(readings, COMPLETE));
     RunResult result = writeSuccessfully(catalog, input);
-    assertStatesEchoed(input, result);
+    assertStatesEchoed(this, input, result);
     // The six values the destination nulled are counted with the state after them; the source's change is not.
     assertEquals(List.of(6L, 0L), result.states().stream()
         .map(state -> state.at("/state/destinationStats/additionalStats/nulledValueCount").asLong(-1)).toList(),
