@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.error.InputException;
@@ -60,6 +61,10 @@ final class ProtobufReader implements MessageSource {
   private int frameLength;
   private long messages;
   private final List<MetaChange> scratch = new ArrayList<>();
+  /** The texts each record repeats: most records are of the last record's stream and partition. */
+  private final RepeatedText namespaces = new RepeatedText();
+  private final RepeatedText names = new RepeatedText();
+  private final RepeatedText partitions = new RepeatedText();
   private static final Object[] NO_VALUES = new Object[0];
 
   /** The last record's parts. */
@@ -86,6 +91,16 @@ final class ProtobufReader implements MessageSource {
     if (!readFrame()) {
       return null;
     }
+    try {
+      return message();
+    } catch (InvalidProtocolBufferException e) {
+      // protobuf-java's own words on what is malformed (a length past the frame, text that is not UTF-8, ...).
+      throw bad("is not a valid AirbyteMessageProtobuf: " + e.getMessage());
+    }
+  }
+
+  /** Decodes the frame just read. */
+  private MessageDecoder.Kind message() throws IOException, InputException {
     CodedInputStream input = CodedInputStream.newInstance(frame, 0, frameLength);
     MessageDecoder.Kind kind = null;
     int tag;
@@ -178,10 +193,10 @@ final class ProtobufReader implements MessageSource {
     int tag;
     while ((tag = input.readTag()) != 0) {
       switch (WireFormat.getTagFieldNumber(tag)) {
-        case RECORD_NAMESPACE -> namespace = input.readStringRequireUtf8();
-        case RECORD_NAME -> name = input.readStringRequireUtf8();
+        case RECORD_NAMESPACE -> namespace = namespaces.read(input, frame, start);
+        case RECORD_NAME -> name = names.read(input, frame, start);
         case RECORD_EMITTED_AT -> emittedAt = input.readUInt64();
-        case RECORD_PARTITION -> partitionId = input.readStringRequireUtf8();
+        case RECORD_PARTITION -> partitionId = partitions.read(input, frame, start);
         case RECORD_META -> sourceChanges = meta(input);
         case RECORD_DATA -> {
           if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {

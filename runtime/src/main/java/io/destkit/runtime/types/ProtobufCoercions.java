@@ -151,7 +151,7 @@ final class ProtobufCoercions {
       case NUMBER -> {
         double value = in.readDouble();
         // No SQL decimal holds NaN or an infinity.
-        yield Double.isFinite(value) ? BigDecimal.valueOf(value) : typecastError(field, changes);
+        yield Double.isFinite(value) ? Doubles.decimal(value) : typecastError(field, changes);
       }
       default -> misfit(in, tag, field, changes);
     };

@@ -262,6 +262,11 @@ class SpeedModeTest {
     assertProtobufFails(frames(pbRecord("users", "p1", intValue(1), stringValue("a"), stringValue("b"))),
         "message 1: holds a record of stream users with more values than the 2 fields of its schema");
     assertProtobufFails(frames(pbRecord("users", null, intValue(1))), "message 1: holds a record without partition_id");
+    byte[] badName = pbRecord("users", "p1", intValue(1));
+    badName[java.util.Collections.indexOfSubList(bytesOf(badName), bytesOf("users".getBytes(StandardCharsets.UTF_8)))]
+        = (byte) 0xC3;
+    assertProtobufFails(concat(good, frames(badName)),
+        "message 2: is not a valid AirbyteMessageProtobuf: Protocol message had invalid UTF-8.");
   }
 
   private void assertProtobufFails(byte[] bytes, String expected) throws Exception {
@@ -342,6 +347,14 @@ class SpeedModeTest {
     coded.writeBool(13, true);
     coded.flush();
     return out.toByteArray();
+  }
+
+  private static List<Byte> bytesOf(byte[] bytes) {
+    List<Byte> list = new ArrayList<>();
+    for (byte b : bytes) {
+      list.add(b);
+    }
+    return list;
   }
 
   private static byte[] concat(byte[] first, byte[] second) {
