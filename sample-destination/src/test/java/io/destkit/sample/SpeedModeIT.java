@@ -136,7 +136,7 @@ class SpeedModeIT {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "duckdb"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "duckdb", "postgres"})
   void killedMidSyncOverSocketsThenResentFromTheLastEchoedStateGivesTheTableOfACleanRun(String engine)
       throws Exception {
     ConfiguredStream t = ConfiguredStream.named("t").withFields(Field.field("id", FieldTypes.integer()),

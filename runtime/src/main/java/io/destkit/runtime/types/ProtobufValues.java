@@ -17,7 +17,9 @@ import java.util.List;
  *
  * <p>A value is null when no case is set, when {@code is_null} is true (whatever case is also set), or when it holds
  * only fields this version does not know (newer senders put {@code google.protobuf.NullValue} in a case of their
- * own). As protobuf's own parser does, the last case read wins; a known field number with an unexpected wire type is
+ * own). As protobuf's own parser does, the last case read wins, except that {@code big_integer} and
+ * {@code big_decimal} win over {@code integer} and {@code number} whatever their order (a source sends the big case
+ * when the plain one cannot hold the value); a known field number with an unexpected wire type is
  * skipped as unknown.
  *
  * <p>What the typed cases give beyond JSON's strings: {@code date} is days since 1970-01-01; times are nanoseconds of
@@ -92,15 +94,19 @@ public final class ProtobufValues {
     int before = changes.size();
     Object value = null;
     boolean isNull = false;
+    boolean big = false;
     int tag;
     while ((tag = input.readTag()) != 0) {
       if (!ProtobufWire.isKnown(tag)) {
         input.skipField(tag);
       } else if (WireFormat.getTagFieldNumber(tag) == IS_NULL) {
         isNull = input.readBool();
+      } else if (big && outranked(tag)) {
+        input.skipField(tag);
       } else {
         // A later case replaces an earlier one, and with it the change the earlier one may have reported.
         forget(changes, before);
+        big |= isBig(tag);
         value = coercion.coerce(input, tag, field, changes);
       }
     }
@@ -165,13 +171,17 @@ public final class ProtobufValues {
     int number = 0;
     Object value = null;
     boolean isNull = false;
+    boolean big = false;
     int tag;
     while ((tag = input.readTag()) != 0) {
       if (!ProtobufWire.isKnown(tag)) {
         input.skipField(tag);
       } else if (WireFormat.getTagFieldNumber(tag) == IS_NULL) {
         isNull = input.readBool();
+      } else if (big && outranked(tag)) {
+        input.skipField(tag);
       } else {
+        big |= isBig(tag);
         number = WireFormat.getTagFieldNumber(tag);
         value = ProtobufWire.raw(input, number);
       }
@@ -180,6 +190,18 @@ public final class ProtobufValues {
   }
 
   private record Case(int number, Object raw) {}
+
+  /** Whether the case is {@code big_integer} or {@code big_decimal}, which win over the plain number cases. */
+  private static boolean isBig(int tag) {
+    int number = WireFormat.getTagFieldNumber(tag);
+    return number == BIG_INTEGER || number == BIG_DECIMAL;
+  }
+
+  /** Whether the case is {@code integer} or {@code number}, which a big one read before outranks. */
+  private static boolean outranked(int tag) {
+    int number = WireFormat.getTagFieldNumber(tag);
+    return number == INTEGER || number == NUMBER;
+  }
 
   /** Drops the changes appended since {@code size}: the value that caused them was replaced. */
   private static void forget(List<MetaChange> changes, int size) {

@@ -78,6 +78,20 @@ class ProtobufValuesTest {
   }
 
   @Test
+  void bigIntegerAndBigDecimalWinOverIntegerAndNumberInEitherOrder() {
+    assertEquals(new BigDecimal("123456789012345678901234567890"), good(AirbyteType.NUMBER,
+        concat(bigInteger("123456789012345678901234567890"), integer(7))));
+    assertEquals(new BigDecimal("123456789012345678901234567890"), good(AirbyteType.NUMBER,
+        concat(integer(7), bigInteger("123456789012345678901234567890"))));
+    assertEquals(new BigDecimal("0.1000000000000000055511151231257827"), good(AirbyteType.NUMBER,
+        concat(bigDecimal("0.1000000000000000055511151231257827"), number(0.1))));
+    assertEquals(new BigDecimal("0.1000000000000000055511151231257827"), good(AirbyteType.NUMBER,
+        concat(number(0.1), bigDecimal("0.1000000000000000055511151231257827"))));
+    // Among the others, the last case read still wins.
+    assertEquals(new BigDecimal("7"), good(AirbyteType.NUMBER, concat(number(0.5), integer(7))));
+  }
+
+  @Test
   void aStringThatIsNotUtf8IsATypecastErrorAndTheNextValueStillReads() {
     byte[] invalid = stringBytes((byte) 'a', (byte) 0xff, (byte) 'b');
     for (AirbyteType type : ALL_TYPES) {
