@@ -372,20 +372,24 @@ public final class MessageDecoder implements RecordCursor {
     if (misfit != null) {
       throw misfitKey(recordPlan, misfit, "Input line " + lineNumber);
     }
-    List<MetaChange> changes;
-    if (sourceChanges.isEmpty() && scratch.isEmpty()) {
-      changes = List.of();
-    } else {
-      changes = new ArrayList<>(sourceChanges.size() + scratch.size());
-      changes.addAll(sourceChanges);
-      changes.addAll(scratch);
-    }
+    List<MetaChange> changes = changes(sourceChanges, scratch);
     recordEmittedAt = emittedAt;
     recordValues = values;
     recordTyped = typed;
     recordChanges = changes;
     recordLine = lineNumber;
     recordFile = file;
+  }
+
+  /** A record's changes: the source's first, then those decoding made ({@code decoded}, copied: it is reused). */
+  static List<MetaChange> changes(List<MetaChange> source, List<MetaChange> decoded) {
+    if (source.isEmpty() && decoded.isEmpty()) {
+      return List.of();
+    }
+    List<MetaChange> changes = new ArrayList<>(source.size() + decoded.size());
+    changes.addAll(source);
+    changes.addAll(decoded);
+    return changes;
   }
 
   /** Why a record whose key or cursor value {@code misfit} nulled is set aside. */

@@ -256,14 +256,7 @@ final class ProtobufReader implements MessageSource {
     if (misfit != null) {
       throw MessageDecoder.misfitKey(found, misfit, where());
     }
-    List<MetaChange> changes;
-    if (sourceChanges.isEmpty() && scratch.isEmpty()) {
-      changes = List.of();
-    } else {
-      changes = new ArrayList<>(sourceChanges.size() + scratch.size());
-      changes.addAll(sourceChanges);
-      changes.addAll(scratch);
-    }
+    List<MetaChange> changes = MessageDecoder.changes(sourceChanges, scratch);
     record = new Record(MessageDecoder.randomUuid(), emittedAt, values, typed, changes, frameLength);
     return MessageDecoder.Kind.RECORD;
   }
