@@ -45,6 +45,25 @@ class ProtobufValuesJsonTest {
   @Nested
   class JsonKinds {
     @Test
+    void arraysOneAfterAnotherAreEachCheckedAloneWhateverCameBefore() {
+      // One checker serves a thread's values in turn: a broken or odd value must not touch the next one's verdict.
+      AirbyteType array = new AirbyteType.ArrayType(AirbyteType.STRING);
+      for (int round = 0; round < 3; round++) {
+        assertEquals(new RawJson("[\"a\",\"b\"]"), good(array, json("[\"a\", \"b\"]")));
+        typecastError(array, json("[\"a\","));
+        assertEquals(new RawJson("[[],{\"x\":[1]}]"), good(array, json("[[],{\"x\":[1]}]")));
+        typecastError(array, json("{\"x\":1}"));
+        typecastError(array, json("[1]]"));
+        typecastError(array, json("[1][2]"));
+        assertEquals(new RawJson("[\"NaN\"]"), good(array, json("[NaN]")));
+        typecastError(array, json("[\"\u00e9\"" + "x"));
+        assertEquals(new RawJson("[\"é\"]"), good(array, json(" [\"é\"] ")));
+        typecastError(array, json("[" + "[".repeat(1500) + "]".repeat(1501)));
+        assertEquals(new RawJson("[3]"), good(array, json("[3]")));
+      }
+    }
+
+    @Test
     void arraysAndObjectsFromTheJsonCaseOnlyAsCompactJson() {
       AirbyteType array = new AirbyteType.ArrayType(AirbyteType.UNKNOWN);
       assertEquals(new RawJson("[1e400,0.10,-0,\"a b\",{\"c\":null}]"),
