@@ -49,10 +49,6 @@ final class ProtobufReader implements MessageSource {
   private static final int RECORD_PARTITION = 4;
   private static final int RECORD_DATA = 5;
   private static final int RECORD_META = 6;
-  private static final int META_CHANGE = 1;
-  private static final int CHANGE_FIELD = 1;
-  private static final int CHANGE_CHANGE = 2;
-  private static final int CHANGE_REASON = 3;
 
   private final InputStream in;
   private final String socket;
@@ -197,7 +193,7 @@ final class ProtobufReader implements MessageSource {
         case RECORD_NAME -> name = names.read(input, frame, start);
         case RECORD_EMITTED_AT -> emittedAt = input.readUInt64();
         case RECORD_PARTITION -> partitionId = partitions.read(input, frame, start);
-        case RECORD_META -> sourceChanges = meta(input);
+        case RECORD_META -> sourceChanges = ProtobufMeta.changes(input);
         case RECORD_DATA -> {
           if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             throw bad("holds a record whose data is not a list of values");
@@ -346,40 +342,6 @@ final class ProtobufReader implements MessageSource {
       generator.writeEndObject();
     }
     return out.toByteArray();
-  }
-
-  /** The source's changes of an {@code AirbyteRecordMessageMeta}; a change of a kind or reason unknown is skipped. */
-  private static List<MetaChange> meta(CodedInputStream input) throws IOException {
-    List<MetaChange> changes = new ArrayList<>();
-    int limit = input.pushLimit(input.readRawVarint32());
-    int tag;
-    while ((tag = input.readTag()) != 0) {
-      if (WireFormat.getTagFieldNumber(tag) != META_CHANGE) {
-        input.skipField(tag);
-        continue;
-      }
-      int changeLimit = input.pushLimit(input.readRawVarint32());
-      String field = "";
-      int change = 0;
-      int reason = 0;
-      int changeTag;
-      while ((changeTag = input.readTag()) != 0) {
-        switch (WireFormat.getTagFieldNumber(changeTag)) {
-          case CHANGE_FIELD -> field = input.readStringRequireUtf8();
-          case CHANGE_CHANGE -> change = input.readEnum();
-          case CHANGE_REASON -> reason = input.readEnum();
-          default -> input.skipField(changeTag);
-        }
-      }
-      input.popLimit(changeLimit);
-      MetaChange.Change[] kinds = MetaChange.Change.values();
-      MetaChange.Reason[] reasons = MetaChange.Reason.values();
-      if (change >= 0 && change < kinds.length && reason >= 0 && reason < reasons.length) {
-        changes.add(new MetaChange(field, kinds[change], reasons[reason]));
-      }
-    }
-    input.popLimit(limit);
-    return changes;
   }
 
   private StreamPlan plan(String name, String namespace) throws InputException {

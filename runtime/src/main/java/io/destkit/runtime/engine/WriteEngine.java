@@ -1,6 +1,5 @@
 package io.destkit.runtime.engine;
 
-import io.destkit.runtime.error.IncompleteStreamsException;
 import io.destkit.runtime.protocol.ProtocolOutput;
 import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.rejected.RejectedRecordsSink;
@@ -13,11 +12,9 @@ import io.destkit.runtime.write.WriteHandlers;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +46,8 @@ public final class WriteEngine {
   private final Progress progress;
   private final Rejections rejections;
 
-  /** Streams of the catalog that sent STREAM_STATUS COMPLETE, and those that sent INCOMPLETE (which stays). */
-  private final Set<StreamDescriptor> completed = new HashSet<>();
-  private final Set<StreamDescriptor> incomplete = new HashSet<>();
+  /** Which streams said STREAM_STATUS COMPLETE or INCOMPLETE. */
+  private final StreamStatuses statuses;
   private volatile Throwable writerFailure;
   /** The buffer of the last record's stream: records come in runs of one stream. */
   private StreamContext lastStream;
@@ -80,6 +76,7 @@ public final class WriteEngine {
     this.budget = new MemoryBudget(options.memoryBudget());
     this.progress = new Progress(err, options.progressInterval());
     this.checkpoints = new Checkpoints(catalog, out);
+    this.statuses = new StreamStatuses(catalog);
     for (StreamContext stream : catalog.streams()) {
       buffers.put(stream.descriptor(), new StreamBuffer(stream, checkpoints.counter(stream.descriptor())));
     }
@@ -90,18 +87,13 @@ public final class WriteEngine {
    * Whatever happens, the handlers' close is called; the first failure is thrown.
    */
   public void run(InputStream input) throws Exception {
-    run(DataChannel.STDIO, input);
+    run(DataChannel.STDIO, NamespaceMapping.NONE, input);
   }
 
   /**
    * Writes everything {@code channel} brings: standard input, or in speed mode every socket to its end (states are
-   * then reconciled by partition and id, see {@link Checkpoints}).
+   * then reconciled by partition and id, see {@link Checkpoints}), for a catalog {@code mapping} renamed.
    */
-  public void run(DataChannel channel, InputStream stdin) throws Exception {
-    run(channel, NamespaceMapping.NONE, stdin);
-  }
-
-  /** {@link #run(DataChannel, InputStream)} for a catalog that {@code mapping} renamed (speed mode). */
   public void run(DataChannel channel, NamespaceMapping mapping, InputStream stdin) throws Exception {
     Throwable failure = null;
     Thread writer = null;
@@ -125,36 +117,20 @@ public final class WriteEngine {
       if (writerFailure != null) {
         failure = writerFailure;
       } else if (failure == null) {
-        requireCompleted();
+        statuses.requireCompleted();
       }
     } catch (Exception | Error e) {
       failure = e;
     } finally {
       if (sockets != null) {
-        sockets.close();
+        failure = close(failure, sockets::close);
       }
       if (writer != null && writer.isAlive()) {
         writer.interrupt();
         writer.join();
       }
-      try {
-        handlers.close();
-      } catch (Exception | Error e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
-      try {
-        rejections.close();
-      } catch (Exception | Error e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
-      }
+      failure = close(failure, handlers::close);
+      failure = close(failure, rejections::close);
     }
     progress.report(failure == null ? "done" : "stopped", buffers.values(), System.nanoTime());
     if (failure instanceof Exception e) {
@@ -162,6 +138,25 @@ public final class WriteEngine {
     } else if (failure instanceof Error e) {
       throw e;
     }
+  }
+
+  /** What closes at the end of a run. */
+  @FunctionalInterface
+  private interface Closing {
+    void close() throws Exception;
+  }
+
+  /** Runs {@code closing}; what it throws is the run's failure, or is added to the failure there already is. */
+  private static Throwable close(Throwable failure, Closing closing) {
+    try {
+      closing.close();
+    } catch (Exception | Error e) {
+      if (failure == null) {
+        return e;
+      }
+      failure.addSuppressed(e);
+    }
+    return failure;
   }
 
   /**
@@ -275,8 +270,7 @@ public final class WriteEngine {
 
   private void onStreamComplete(StreamDescriptor descriptor) throws InterruptedException {
     StreamBuffer buffer = buffers.get(descriptor);
-    // A stream that said INCOMPLETE stays so: its overwrite or refresh is not applied on a later COMPLETE.
-    if (buffer == null || incomplete.contains(descriptor) || !completed.add(descriptor)) {
+    if (buffer == null || !statuses.complete(descriptor)) {
       return;
     }
     // The stream's records are committed before it completes (an overwrite swaps its tables then).
@@ -286,28 +280,8 @@ public final class WriteEngine {
 
   /** The source gave up on the stream: its records so far are still committed at the next flush. */
   private void onStreamIncomplete(StreamDescriptor descriptor) {
-    if (buffers.containsKey(descriptor) && !completed.contains(descriptor)) {
-      incomplete.add(descriptor);
-    }
-  }
-
-  /**
-   * At the end of an input read without error: every stream of the catalog must have completed. Those that did not
-   * (no COMPLETE, or INCOMPLETE) fail the sync, after their records were committed and their states echoed.
-   */
-  private void requireCompleted() throws IncompleteStreamsException {
-    List<String> noComplete = new ArrayList<>();
-    List<String> saidIncomplete = new ArrayList<>();
-    for (StreamContext stream : catalog.streams()) {
-      StreamDescriptor descriptor = stream.descriptor();
-      if (incomplete.contains(descriptor)) {
-        saidIncomplete.add(descriptor.toString());
-      } else if (!completed.contains(descriptor)) {
-        noComplete.add(descriptor.toString());
-      }
-    }
-    if (!noComplete.isEmpty() || !saidIncomplete.isEmpty()) {
-      throw new IncompleteStreamsException(noComplete, saidIncomplete);
+    if (buffers.containsKey(descriptor)) {
+      statuses.incomplete(descriptor);
     }
   }
 

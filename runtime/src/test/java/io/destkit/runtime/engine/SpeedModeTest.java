@@ -373,7 +373,8 @@ class SpeedModeTest {
         null, Duration.ofSeconds(3));
     new WriteEngine(catalog, handlers, new WriteOptions(2, 1L << 30, 1L << 30, Duration.ofMinutes(5),
         Duration.ZERO), new ProtocolOutput(stdout, new SecretMasker()),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(channel, new ByteArrayInputStream(new byte[0]));
+        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(channel, NamespaceMapping.NONE,
+            new ByteArrayInputStream(new byte[0]));
   }
 
   private List<JsonNode> echoed() throws Exception {

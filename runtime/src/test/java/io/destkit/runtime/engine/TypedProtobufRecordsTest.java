@@ -132,7 +132,8 @@ class TypedProtobufRecordsTest {
       new WriteEngine(catalog, handlers, new WriteOptions(2, 1L << 30, 1L << 30, Duration.ofMinutes(5),
           Duration.ZERO), new ProtocolOutput(stdout, new SecretMasker()),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-          .run(channel, new ByteArrayInputStream(new byte[0]));
+          .run(channel, NamespaceMapping.NONE,
+            new ByteArrayInputStream(new byte[0]));
       source.assertServed();
     }
     assertEquals(1, JSON.readTree(stdout.toString(StandardCharsets.UTF_8)).at("/state/id").asInt(),
