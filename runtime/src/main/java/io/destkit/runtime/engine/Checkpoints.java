@@ -221,7 +221,7 @@ final class Checkpoints {
         counts[index][0] += changed[0];
         counts[index][1] += changed[1];
       });
-      partitions.written(batch, partitionOf, counts);
+      partitions.written(partitionOf, counts);
       return;
     }
     WrittenChanges stream = writtenByStream.get(batch.stream().descriptor());

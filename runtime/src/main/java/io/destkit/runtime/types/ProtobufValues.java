@@ -168,26 +168,15 @@ public final class ProtobufValues {
    * {@link ProtobufWire#raw} reads it, null when it fails its check.
    */
   private static Case readCase(CodedInputStream input) throws IOException {
-    int number = 0;
-    Object value = null;
-    boolean isNull = false;
-    boolean big = false;
-    int tag;
-    while ((tag = input.readTag()) != 0) {
-      if (!ProtobufWire.isKnown(tag)) {
-        input.skipField(tag);
-      } else if (WireFormat.getTagFieldNumber(tag) == IS_NULL) {
-        isNull = input.readBool();
-      } else if (big && outranked(tag)) {
-        input.skipField(tag);
-      } else {
-        big |= isBig(tag);
-        number = WireFormat.getTagFieldNumber(tag);
-        value = ProtobufWire.raw(input, number);
-      }
-    }
-    return isNull ? new Case(0, null) : new Case(number, value);
+    // The same choice of case as a column's read, each case kept as read instead of coerced; it reports no change.
+    Object read = read(input, RAW, "", List.of());
+    return read == null ? new Case(0, null) : (Case) read;
   }
+
+  private static final ProtobufCoercions.Coercion RAW = (in, tag, field, changes) -> {
+    int number = WireFormat.getTagFieldNumber(tag);
+    return new Case(number, ProtobufWire.raw(in, number));
+  };
 
   private record Case(int number, Object raw) {}
 
