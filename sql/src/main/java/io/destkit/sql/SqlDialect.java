@@ -135,8 +135,11 @@ public interface SqlDialect {
     return same.toString();
   }
 
-  /** A statement that updates the planner's statistics of a table before a merge reads it; null when none is needed. */
-  default String analyze(TableName table) {
+  /**
+   * A statement that updates the planner's statistics of a table before a merge reads it, for the columns the merge
+   * joins and orders on (quoted); null when none is needed.
+   */
+  default String analyze(TableName table, List<String> columns) {
     return null;
   }
 

@@ -258,11 +258,8 @@ public abstract class SqlWarehouse implements AutoCloseable {
     transaction(what, connection -> {
       try (Statement statement = connection.createStatement()) {
         for (TablePlan plan : pending) {
-          List<String> statements = plan.dedup() ? MergeStatements.dedup(dialect, plan)
-              : MergeStatements.append(dialect, plan);
-          for (String sql : statements) {
-            statement.execute(sql);
-          }
+          MergeStatements.run(statement, plan.dedup() ? MergeStatements.dedup(dialect, plan)
+              : MergeStatements.append(dialect, plan));
         }
       }
       return null;

@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.destkit.runtime.types.RawJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +51,32 @@ class SqlPiecesTest {
       assertEquals(new RawJson("true"), ColumnValues.forColumn(true, StorageType.JSON));
       assertEquals(new RawJson("\"AAE=\""), ColumnValues.forColumn(new byte[] {0, 1}, StorageType.JSON));
       assertEquals(new BigDecimal("7"), ColumnValues.forColumn(7L, StorageType.NUMBER));
+    }
+  }
+
+  @Nested
+  class MergeSteps {
+    @Test
+    void aGuardedStepRunsOnlyWhenItsGuardFindsARowAndTheGuardIsAskedOnce() throws Exception {
+      try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+          Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE load (id INTEGER)");
+        statement.execute("CREATE TABLE ran (what TEXT)");
+        String anyLoaded = "SELECT 1 FROM load LIMIT 1";
+        MergeStatements.run(statement, List.of(
+            new MergeStatements.Step(anyLoaded, "INSERT INTO ran VALUES ('guarded, load empty')"),
+            MergeStatements.Step.always("INSERT INTO load VALUES (1)"),
+            new MergeStatements.Step(anyLoaded, "INSERT INTO ran VALUES ('same guard, not asked again')"),
+            new MergeStatements.Step("SELECT 1 FROM load WHERE id = 1", "INSERT INTO ran VALUES ('guard found a row')"),
+            MergeStatements.Step.always("INSERT INTO ran VALUES ('always')")));
+        List<String> ran = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT what FROM ran ORDER BY rowid")) {
+          while (rows.next()) {
+            ran.add(rows.getString(1));
+          }
+        }
+        assertEquals(List.of("guard found a row", "always"), ran);
+      }
     }
   }
 

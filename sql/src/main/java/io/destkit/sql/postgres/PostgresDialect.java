@@ -229,10 +229,14 @@ public final class PostgresDialect implements SqlDialect {
     return from == StorageType.BINARY ? "to_jsonb(encode(" + column + ", 'base64'))" : "to_jsonb(" + column + ")";
   }
 
-  /** A load table is new at each sync: without statistics the planner would guess a merge's joins blind. */
+  /**
+   * A load table is new at each sync: without statistics the planner would guess a merge's joins blind (and with a
+   * guess of millions of rows compile them to machine code, 0.1 s a statement). Only the columns the merge joins and
+   * orders on: the whole table's statistics took 0.2 s for each 160,000 rows, a tenth of the merge.
+   */
   @Override
-  public String analyze(TableName table) {
-    return "ANALYZE " + table.sql();
+  public String analyze(TableName table, List<String> columns) {
+    return "ANALYZE " + table.sql() + " (" + String.join(", ", columns) + ")";
   }
 
   @Override
@@ -242,8 +246,9 @@ public final class PostgresDialect implements SqlDialect {
 
   @Override
   public String createLoadTable() {
-    // A regular table: what it holds must survive a lost connection, so that a retried commit finds it.
-    return "CREATE TABLE";
+    // What a load table holds lives only in the open transaction: after a lost connection (or a server's crash,
+    // which empties unlogged tables) the warehouse copies the batches again. So the table writes no WAL.
+    return "CREATE UNLOGGED TABLE";
   }
 
   @Override
