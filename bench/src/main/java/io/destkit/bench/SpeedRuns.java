@@ -6,15 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.runtime.types.AirbyteType;
 import io.destkit.runtime.types.JsonSchemas;
 import io.destkit.testkit.speed.ProtobufMessages;
+import io.destkit.testkit.speed.SocketServers;
+import io.destkit.testkit.speed.SpeedModeSource;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,58 +109,35 @@ final class SpeedRuns {
 
   /** A source for one run: listens on a socket per file, and sends each file whole to the destination that comes. */
   static final class Source implements AutoCloseable {
-    private final List<ServerSocketChannel> servers = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-    private final List<Path> paths = new ArrayList<>();
-    private volatile IOException failure;
+    private final SocketServers sockets = new SocketServers();
 
-    Source(Path dir, List<Path> files) throws IOException {
+    Source(Path dir, List<Path> files) {
       for (int i = 0; i < files.size(); i++) {
-        Path path = dir.resolve("bench-" + (i + 1) + ".sock");
-        Files.deleteIfExists(path);
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(path));
-        servers.add(server);
-        paths.add(path);
         Path file = files.get(i);
-        Thread thread = new Thread(() -> send(server, file), "bench-source-" + (i + 1));
-        thread.setDaemon(true);
-        thread.start();
-        threads.add(thread);
+        sockets.listen(dir.resolve("bench-" + (i + 1) + ".sock"), client -> send(client, file));
       }
     }
 
-    private void send(ServerSocketChannel server, Path file) {
-      try (SocketChannel client = server.accept(); FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+    private static void send(SocketChannel client, Path file) throws IOException {
+      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
         long size = in.size();
         long sent = 0;
         while (sent < size) {
           sent += in.transferTo(sent, size - sent, client);
         }
-      } catch (IOException e) {
-        failure = e;
       }
     }
 
     /** What the destination needs in its environment to read this source. */
     Map<String, String> environment() {
-      return Map.of("DATA_CHANNEL_MEDIUM", "SOCKET", "DATA_CHANNEL_FORMAT", "PROTOBUF", "DATA_CHANNEL_SOCKET_PATHS",
-          String.join(",", paths.stream().map(Path::toString).toList()));
+      return sockets.environment(SpeedModeSource.Format.PROTOBUF);
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
-      for (ServerSocketChannel server : servers) {
-        server.close();
-      }
-      for (Thread thread : threads) {
-        thread.join(10_000);
-      }
-      for (Path path : paths) {
-        Files.deleteIfExists(path);
-      }
-      if (failure != null) {
-        throw new UncheckedIOException("the bench source failed", failure);
+      sockets.close();
+      if (!sockets.failures().isEmpty()) {
+        throw new UncheckedIOException("the bench source failed", (IOException) sockets.failures().get(0));
       }
     }
   }

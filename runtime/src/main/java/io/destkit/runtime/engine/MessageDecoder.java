@@ -1,17 +1,12 @@
 package io.destkit.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
-import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.types.MetaChange;
@@ -28,10 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Decodes one input line in one pass: the envelope, and for a RECORD its data straight into the stream's column
@@ -51,12 +43,12 @@ public final class MessageDecoder implements RecordCursor {
   static final int MAX_NESTING_DEPTH = 1000;
 
   /** Parsers of whole blocks: their locations carry the input, so that JSON values can be copied as bytes. */
-  static final JsonFactory BLOCK_FACTORY = factory(true);
+  static final JsonFactory BLOCK_FACTORY = JsonMessageParts.factory(true, MAX_NESTING_DEPTH);
   /**
    * Parsers of single lines, for the careful path: without the input in locations, so that no error can quote it
    * (it may hold secrets).
    */
-  private final JsonFactory lineFactory = factory(false);
+  private final JsonFactory lineFactory = JsonMessageParts.factory(false, MAX_NESTING_DEPTH);
   private final Map<StreamDescriptor, StreamPlan> plans = new HashMap<>();
   /** Names of streams that have a namespace: their records' data can be decoded only once the namespace is known. */
   private final Set<String> namespaced = new HashSet<>();
@@ -78,8 +70,6 @@ public final class MessageDecoder implements RecordCursor {
 
   private static final Object[] NO_VALUES = new Object[0];
 
-  private static final String[] KNOWN_TYPES = {"RECORD", "STATE", "TRACE"};
-
   private long messageStart;
   private long messageEnd;
   private int messageEndRow;
@@ -91,22 +81,6 @@ public final class MessageDecoder implements RecordCursor {
   private long recordLine;
   private FileReference recordFile;
   private String recordPartition;
-
-  private static JsonFactory factory(boolean sourceInLocation) {
-    JsonFactoryBuilder builder = new JsonFactoryBuilder();
-    builder.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-        // A record may hold one very large string (a document, an image in base64): memory is the only limit.
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(Integer.MAX_VALUE)
-            .maxNestingDepth(MAX_NESTING_DEPTH)
-            .build());
-    if (sourceInLocation) {
-      builder.enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
-    } else {
-      builder.disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION);
-    }
-    return builder.build();
-  }
 
   public MessageDecoder(Catalog catalog, WriteHandlers handlers) {
     this(catalog, handlers, false);
@@ -182,17 +156,17 @@ public final class MessageDecoder implements RecordCursor {
     messageStart = start.getByteOffset();
     Kind kind = Kind.OTHER;
     String type = null;
-    StateParts stateParts = null;
+    JsonMessageParts.StateParts stateParts = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       JsonToken value = parser.nextToken();
       if (field.equals("type") && value == JsonToken.VALUE_STRING) {
-        type = messageType(parser);
+        type = JsonMessageParts.messageType(parser);
       } else if (field.equals("record") && value == JsonToken.START_OBJECT) {
         record(parser, lineNumber);
         kind = Kind.RECORD;
       } else if (field.equals("state") && value == JsonToken.START_OBJECT) {
-        stateParts = state(parser);
+        stateParts = JsonMessageParts.state(parser);
         kind = Kind.STATE;
       } else if (field.equals("trace") && value == JsonToken.START_OBJECT) {
         kind = trace(parser);
@@ -219,32 +193,6 @@ public final class MessageDecoder implements RecordCursor {
           stateParts.stream() == null ? null : mapping.map(stateParts.stream()), stateParts.checkpoint());
     }
     return kind;
-  }
-
-  /** The message's type, one of the constants when it is one of the three read, without a new String for them. */
-  private static String messageType(JsonParser parser) throws IOException {
-    for (String known : KNOWN_TYPES) {
-      if (textIs(parser, known)) {
-        return known;
-      }
-    }
-    return parser.getText();
-  }
-
-  /** Whether the string value the parser is on is {@code expected}, compared in place. */
-  private static boolean textIs(JsonParser parser, String expected) throws IOException {
-    int length = parser.getTextLength();
-    if (length != expected.length()) {
-      return false;
-    }
-    char[] text = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    for (int i = 0; i < length; i++) {
-      if (text[offset + i] != expected.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** A payload counts only under its own type; a message without type is taken by its payload. */
@@ -298,7 +246,7 @@ public final class MessageDecoder implements RecordCursor {
             if (!rejecting) {
               throw new InputException(lineNumber, "record data must be a JSON object");
             }
-            rejectReason = "record data must be a JSON object, not " + jsonKind(value);
+            rejectReason = "record data must be a JSON object, not " + JsonMessageParts.jsonKind(value);
             parser.skipChildren();
             values = NO_VALUES;
             earlyData = null;
@@ -324,10 +272,10 @@ public final class MessageDecoder implements RecordCursor {
           }
           break;
         case "meta":
-          sourceChanges = value == JsonToken.START_OBJECT ? sourceChanges(parser) : skip(parser);
+          sourceChanges = JsonMessageParts.sourceChanges(parser, value);
           break;
         case "file_reference":
-          file = fileReference(parser, value, lineNumber);
+          file = JsonMessageParts.fileReference(parser, value, lineNumber);
           break;
         case "partition_id":
           // Speed mode's JSONL: the checkpoint the record belongs to.
@@ -366,13 +314,13 @@ public final class MessageDecoder implements RecordCursor {
     }
     MetaChange misfit = recordPlan.misfitKey(scratch);
     if (misfit != null && rejecting) {
-      rejectReason = misfitReason(misfit);
+      rejectReason = DecodedRecords.misfitReason(misfit);
       return;
     }
     if (misfit != null) {
-      throw misfitKey(recordPlan, misfit, "Input line " + lineNumber);
+      throw DecodedRecords.misfitKey(recordPlan, misfit, "Input line " + lineNumber);
     }
-    List<MetaChange> changes = changes(sourceChanges, scratch);
+    List<MetaChange> changes = DecodedRecords.changes(sourceChanges, scratch);
     recordEmittedAt = emittedAt;
     recordValues = values;
     recordTyped = typed;
@@ -381,46 +329,9 @@ public final class MessageDecoder implements RecordCursor {
     recordFile = file;
   }
 
-  /** A record's changes: the source's first, then those decoding made ({@code decoded}, copied: it is reused). */
-  static List<MetaChange> changes(List<MetaChange> source, List<MetaChange> decoded) {
-    if (source.isEmpty() && decoded.isEmpty()) {
-      return List.of();
-    }
-    List<MetaChange> changes = new ArrayList<>(source.size() + decoded.size());
-    changes.addAll(source);
-    changes.addAll(decoded);
-    return changes;
-  }
-
-  /** Why a record whose key or cursor value {@code misfit} nulled is set aside. */
-  static String misfitReason(MetaChange misfit) {
-    return "the value of its primary key or cursor field '" + misfit.field() + "' does not fit the field's type ("
-        + misfit.reason().protocolValue() + ")";
-  }
-
-  /** The failure of a record whose key or cursor value {@code misfit} nulled, found at {@code where}. */
-  static InputException misfitKey(StreamPlan plan, MetaChange misfit, String where) {
-    // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
-    return new InputException(where, "record of stream " + plan.stream().descriptor() + " has a value of its"
-        + " primary key or cursor field '" + misfit.field() + "' that does not fit the field's type ("
-        + misfit.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or choose"
-        + " another primary key or cursor.", FailureType.CONFIG);
-  }
-
-  /** What a JSON token that should have been an object is, for a reason that never quotes the value. */
-  private static String jsonKind(JsonToken token) {
-    return switch (token) {
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      default -> "null";
-    };
-  }
-
   /** The stream name the parser is on; the last record's String when it is the same name (it usually is). */
   private String streamName(JsonParser parser) throws IOException {
-    return lastPlan != null && textIs(parser, lastSource.name()) ? lastSource.name() : parser.getText();
+    return lastPlan != null && JsonMessageParts.textIs(parser, lastSource.name()) ? lastSource.name() : parser.getText();
   }
 
   /** The plan of the stream so named, or null when the catalog lacks it. */
@@ -453,214 +364,20 @@ public final class MessageDecoder implements RecordCursor {
     return plan;
   }
 
-  private static List<MetaChange> skip(JsonParser parser) throws IOException {
-    parser.skipChildren();
-    return List.of();
-  }
-
-  /**
-   * A record's {@code file_reference}: null for JSON null; all three fields, of their types, or the line is refused,
-   * since a file without its staged path, relative path or size cannot be checked nor placed.
-   */
-  private static FileReference fileReference(JsonParser parser, JsonToken value, long lineNumber)
-      throws IOException, InputException {
-    if (value == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (value != JsonToken.START_OBJECT) {
-      parser.skipChildren();
-      throw new InputException(lineNumber, "record file_reference must be a JSON object");
-    }
-    String url = null;
-    String relativePath = null;
-    long size = -1;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken v = parser.nextToken();
-      if (field.equals("staging_file_url") && v == JsonToken.VALUE_STRING) {
-        url = parser.getText();
-      } else if (field.equals("source_file_relative_path") && v == JsonToken.VALUE_STRING) {
-        relativePath = parser.getText();
-      } else if (field.equals("file_size_bytes") && v == JsonToken.VALUE_NUMBER_INT) {
-        size = parser.getValueAsLong(-1);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    if (url == null || url.isEmpty() || relativePath == null || size < 0) {
-      throw new InputException(lineNumber, "record file_reference needs staging_file_url and"
-          + " source_file_relative_path (strings) and file_size_bytes (an integer of 0 or more)");
-    }
-    return new FileReference(url, relativePath, size);
-  }
-
-  private static List<MetaChange> sourceChanges(JsonParser parser) throws IOException {
-    List<MetaChange> changes = new ArrayList<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (!field.equals("changes") || value != JsonToken.START_ARRAY) {
-        parser.skipChildren();
-        continue;
-      }
-      while (parser.nextToken() == JsonToken.START_OBJECT) {
-        String name = null;
-        String change = null;
-        String reason = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          JsonToken v = parser.nextToken();
-          String text = v == JsonToken.VALUE_STRING ? parser.getText() : null;
-          if (key.equals("field")) {
-            name = text;
-          } else if (key.equals("change")) {
-            change = text;
-          } else if (key.equals("reason")) {
-            reason = text;
-          } else {
-            parser.skipChildren();
-          }
-        }
-        // A change whose kind or reason this protocol version does not know is dropped: it cannot be written back.
-        Optional<MetaChange.Change> kind = MetaChange.Change.fromProtocol(change);
-        Optional<MetaChange.Reason> why = MetaChange.Reason.fromProtocol(reason);
-        if (name != null && kind.isPresent() && why.isPresent()) {
-          changes.add(new MetaChange(name, kind.get(), why.get()));
-        }
-      }
-    }
-    return changes;
-  }
-
-  /** What the {@code state} object of a STATE holds for its checkpoint; {@code end} counts from the parser's start. */
-  private record StateParts(StateMessage.Scope scope, StreamDescriptor stream, int end, boolean hasFields,
-      boolean hasStats, StateMessage.Checkpoint checkpoint) {}
-
-  private static StateParts state(JsonParser parser) throws IOException {
-    String type = null;
-    StreamDescriptor stream = null;
-    boolean hasFields = false;
-    boolean hasStats = false;
-    String partitionId = null;
-    Long id = null;
-    Long sourceRecordCount = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      hasFields = true;
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
-        type = parser.getText();
-      } else if (field.equals("stream") && value == JsonToken.START_OBJECT) {
-        stream = streamOfState(parser);
-      } else if (field.equals("partition_id") && value == JsonToken.VALUE_STRING) {
-        partitionId = parser.getText();
-      } else if (field.equals("id") && value.isNumeric()) {
-        id = parser.getValueAsLong();
-      } else if (field.equals("sourceStats") && value == JsonToken.START_OBJECT) {
-        sourceRecordCount = recordCount(parser);
-      } else {
-        hasStats |= Checkpoints.STATISTICS.contains(field);
-        parser.skipChildren();
-      }
-    }
-    StateMessage.Checkpoint checkpoint = partitionId == null && id == null && sourceRecordCount == null ? null
-        : new StateMessage.Checkpoint(partitionId, id, sourceRecordCount);
-    return new StateParts(StateMessage.Scope.of(type), stream, (int) parser.currentTokenLocation().getByteOffset(),
-        hasFields, hasStats, checkpoint);
-  }
-
-  /** {@code recordCount} of a {@code sourceStats} object (a double, as sources send it); null when it has none. */
-  private static Long recordCount(JsonParser parser) throws IOException {
-    Long count = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("recordCount") && value.isNumeric()) {
-        count = parser.getValueAsLong();
-      } else {
-        parser.skipChildren();
-      }
-    }
-    return count;
-  }
-
-  private static StreamDescriptor streamOfState(JsonParser parser) throws IOException {
-    StreamDescriptor descriptor = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("stream_descriptor") && value == JsonToken.START_OBJECT) {
-        descriptor = descriptor(parser);
-      } else {
-        parser.skipChildren();
-      }
-    }
-    return descriptor;
-  }
-
-  /** Reads {@code {"name": ..., "namespace": ...}}; null when it has no name. */
-  private static StreamDescriptor descriptor(JsonParser parser) throws IOException {
-    String name = null;
-    String namespace = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("name") && value == JsonToken.VALUE_STRING) {
-        name = parser.getText();
-      } else if (field.equals("namespace") && value == JsonToken.VALUE_STRING) {
-        namespace = parser.getText();
-      } else {
-        parser.skipChildren();
-      }
-    }
-    return name == null ? null : new StreamDescriptor(namespace, name);
-  }
-
   /**
    * What the trace tells: a STREAM_STATUS COMPLETE or INCOMPLETE of a stream (then {@link #completed()} names it), or
    * nothing the write needs.
    */
   private Kind trace(JsonParser parser) throws IOException {
-    String type = null;
-    String status = null;
-    StreamDescriptor descriptor = null;
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (field.equals("type") && value == JsonToken.VALUE_STRING) {
-        type = parser.getText();
-      } else if (field.equals("stream_status") && value == JsonToken.START_OBJECT) {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          JsonToken v = parser.nextToken();
-          if (key.equals("status") && v == JsonToken.VALUE_STRING) {
-            status = parser.getText();
-          } else if (key.equals("stream_descriptor") && v == JsonToken.START_OBJECT) {
-            descriptor = descriptor(parser);
-          } else {
-            parser.skipChildren();
-          }
-        }
-      } else {
-        parser.skipChildren();
-      }
-    }
-    completed = descriptor == null ? null : mapping.map(descriptor);
-    if (!"STREAM_STATUS".equals(type) || descriptor == null) {
+    JsonMessageParts.StreamStatus status = JsonMessageParts.streamStatus(parser);
+    completed = status.stream() == null ? null : mapping.map(status.stream());
+    if (!"STREAM_STATUS".equals(status.type()) || status.stream() == null) {
       return Kind.OTHER;
     }
-    if ("COMPLETE".equals(status)) {
+    if ("COMPLETE".equals(status.status())) {
       return Kind.STREAM_COMPLETE;
     }
-    return "INCOMPLETE".equals(status) ? Kind.STREAM_INCOMPLETE : Kind.OTHER;
-  }
-
-  /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */
-  static UUID randomUuid() {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-    long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-    return new UUID(most, least);
+    return "INCOMPLETE".equals(status.status()) ? Kind.STREAM_INCOMPLETE : Kind.OTHER;
   }
 
   @Override
@@ -671,7 +388,7 @@ public final class MessageDecoder implements RecordCursor {
   /** The record just decoded, with a new raw id; its size is its message's. */
   @Override
   public Record record() {
-    return new Record(randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
+    return new Record(DecodedRecords.randomUuid(), recordEmittedAt, recordValues, recordTyped, recordChanges,
         (int) (messageEnd - messageStart), recordFile);
   }
 

@@ -245,15 +245,15 @@ final class ProtobufReader implements MessageSource {
     partition = partitionId;
     MetaChange misfit = found.misfitKey(scratch);
     if (misfit != null && json.rejecting()) {
-      rejection = new RejectedRecord(found.stream().descriptor(), messages, MessageDecoder.misfitReason(misfit),
+      rejection = new RejectedRecord(found.stream().descriptor(), messages, DecodedRecords.misfitReason(misfit),
           asJson(start, length, found, namespace, name, emittedAt, partitionId));
       return MessageDecoder.Kind.REJECTED;
     }
     if (misfit != null) {
-      throw MessageDecoder.misfitKey(found, misfit, where());
+      throw DecodedRecords.misfitKey(found, misfit, where());
     }
-    List<MetaChange> changes = MessageDecoder.changes(sourceChanges, scratch);
-    record = new Record(MessageDecoder.randomUuid(), emittedAt, values, typed, changes, frameLength);
+    List<MetaChange> changes = DecodedRecords.changes(sourceChanges, scratch);
+    record = new Record(DecodedRecords.randomUuid(), emittedAt, values, typed, changes, frameLength);
     return MessageDecoder.Kind.RECORD;
   }
 

@@ -18,13 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +50,7 @@ public final class SpeedModeSource implements AutoCloseable {
   public enum Format { JSONL, PROTOBUF }
 
   private final Format format;
-  private final List<Path> paths = new ArrayList<>();
-  private final List<ServerSocketChannel> servers = new ArrayList<>();
-  private final List<Thread> threads = new ArrayList<>();
-  private final List<Throwable> failures = new ArrayList<>();
+  private final SocketServers sockets = new SocketServers();
 
   private SpeedModeSource(Format format) {
     this.format = format;
@@ -104,14 +97,12 @@ public final class SpeedModeSource implements AutoCloseable {
 
   /** The environment that selects this source's channel: what the platform sets for the destination. */
   public Map<String, String> environment() {
-    List<String> names = paths.stream().map(Path::toString).toList();
-    return Map.of("DATA_CHANNEL_MEDIUM", "SOCKET", "DATA_CHANNEL_FORMAT", format.name(),
-        "DATA_CHANNEL_SOCKET_PATHS", String.join(",", names));
+    return sockets.environment(format);
   }
 
   /** The socket files, in order. */
   public List<Path> paths() {
-    return List.copyOf(paths);
+    return sockets.paths();
   }
 
   /** The frames (protobuf) or lines (JSONL, newline included) each socket sends, the input's messages spread. */
@@ -245,64 +236,34 @@ public final class SpeedModeSource implements AutoCloseable {
 
   /** Binds {@code path} now (so the destination finds it at once) and serves {@code frames} to the first client. */
   private void listen(Path path, List<byte[]> frames, int cutAtFrame, int holdAtFrame, CountDownLatch release) {
-    try {
-      Files.deleteIfExists(path);
-      ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-      server.bind(UnixDomainSocketAddress.of(path));
-      servers.add(server);
-      paths.add(path);
-      Thread thread = new Thread(() -> serve(server, frames, cutAtFrame, holdAtFrame, release),
-          "speed-mode-source-" + paths.size());
-      thread.setDaemon(true);
-      thread.start();
-      threads.add(thread);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot listen on " + path, e);
-    }
+    sockets.listen(path, client -> serve(client, frames, cutAtFrame, holdAtFrame, release));
   }
 
-  private void serve(ServerSocketChannel server, List<byte[]> frames, int cutAtFrame, int holdAtFrame,
-      CountDownLatch release) {
-    try (SocketChannel client = server.accept(); OutputStream out = Channels.newOutputStream(client)) {
-      for (int i = 0; i < frames.size(); i++) {
-        byte[] frame = frames.get(i);
-        if (i == holdAtFrame) {
-          out.flush();
-          release.await();
-        }
-        if (i == cutAtFrame) {
-          out.write(frame, 0, Math.max(1, frame.length / 2));
-          return;
-        }
-        out.write(frame);
+  private static void serve(SocketChannel client, List<byte[]> frames, int cutAtFrame, int holdAtFrame,
+      CountDownLatch release) throws IOException, InterruptedException {
+    OutputStream out = Channels.newOutputStream(client);
+    for (int i = 0; i < frames.size(); i++) {
+      byte[] frame = frames.get(i);
+      if (i == holdAtFrame) {
+        out.flush();
+        release.await();
       }
-    } catch (IOException e) {
-      synchronized (failures) {
-        failures.add(e);
+      if (i == cutAtFrame) {
+        out.write(frame, 0, Math.max(1, frame.length / 2));
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      out.write(frame);
     }
   }
 
   /** The errors the sockets met while serving (e.g. the destination left before reading all); empty when none. */
   public List<Throwable> failures() {
-    synchronized (failures) {
-      return List.copyOf(failures);
-    }
+    return sockets.failures();
   }
 
   /** Stops listening, waits for the sockets' threads and removes the socket files. */
   @Override
   public void close() throws IOException, InterruptedException {
-    for (ServerSocketChannel server : servers) {
-      server.close();
-    }
-    for (Thread thread : threads) {
-      thread.join(10_000);
-    }
-    for (Path path : paths) {
-      Files.deleteIfExists(path);
-    }
+    sockets.close();
   }
 }

@@ -270,9 +270,34 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
    */
   @Nested
   @DisplayName("in speed mode (protobuf over 2 Unix sockets)")
-  class InSpeedMode implements CheckpointSuite, SyncModeSuite, ValueSuite, NameSuite, SchemaEvolutionSuite,
-      RobustnessSuite, RejectedRecordsSuite, ActivationSuite {
+  class InSpeedMode extends OverSockets implements CheckpointSuite, SyncModeSuite, ValueSuite, NameSuite,
+      SchemaEvolutionSuite, RobustnessSuite, RejectedRecordsSuite, ActivationSuite {
+    InSpeedMode() {
+      super(SpeedModeSource.Format.PROTOBUF);
+    }
+  }
+
+  /**
+   * The tests of checkpoints and sync modes again, with the input over two Unix sockets as JSON lines, the other
+   * format the platform may choose: each socket read by the stdin decoder, states reconciled across sockets by
+   * partition and id as with protobuf. Values, names and the rest decode as on stdin, so they are not run again.
+   */
+  @Nested
+  @DisplayName("in speed mode (JSON lines over 2 Unix sockets)")
+  class InSpeedModeJsonLines extends OverSockets implements CheckpointSuite, SyncModeSuite {
+    InSpeedModeJsonLines() {
+      super(SpeedModeSource.Format.JSONL);
+    }
+  }
+
+  /** What a suite run in speed mode needs: the suite's own destination, config and checks, its input over sockets. */
+  abstract class OverSockets implements SuiteContext {
+    private final SpeedModeSource.Format format;
     private DestinationRunner speedRunner;
+
+    OverSockets(SpeedModeSource.Format format) {
+      this.format = format;
+    }
 
     @BeforeEach
     void onlyWhenAsked() {
@@ -282,7 +307,7 @@ public abstract class DestinationSuite implements SpecAndCheckSuite, CheckpointS
     @Override
     public DestinationRunner runner() {
       if (speedRunner == null) {
-        speedRunner = DestinationSuite.this.runner().inSpeedMode(SpeedModeSource.Format.PROTOBUF, 2);
+        speedRunner = DestinationSuite.this.runner().inSpeedMode(format, 2);
       }
       return speedRunner;
     }
