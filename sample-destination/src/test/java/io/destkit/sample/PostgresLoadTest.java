@@ -80,7 +80,13 @@ class PostgresLoadTest {
         {"1e-20", "null", "null", "null", "null", "null"},
         {"100000", "null", "null", "null", "null", "null"},
         {"1.5e3", "null", "null", "null", "null", "null"},
-        {"9999999999999999999999999999999999999999.5", "null", "null", "null", "null", "null"}};
+        {"9999999999999999999999999999999999999999.5", "null", "null", "null", "null", "null"},
+        // Fifteen digits, the most written without a BigInteger, scaled up by one to three digits to whole groups.
+        {"999999999999999", "null", "null", "null", "null", "null"},
+        {"-0.123456789012345", "null", "null", "null", "null", "null"},
+        {"-99999999999.9999", "null", "null", "null", "null", "null"},
+        {"1234567890123.45", "null", "null", "null", "null", "null"},
+        {"0.10", "null", "null", "null", "null", "null"}};
     for (int i = 0; i < cases.length; i++) {
       stream.record("{\"id\":" + i + ",\"n\":" + cases[i][0] + ",\"tz\":" + cases[i][1] + ",\"lt\":" + cases[i][2]
           + ",\"ts\":" + cases[i][3] + ",\"d\":" + cases[i][4] + ",\"f\":" + cases[i][5] + "}", i + 1);
@@ -97,7 +103,8 @@ class PostgresLoadTest {
         "9999-12-31", null), rows.get(2));
     List<String> numbers = rows.stream().map(row -> row.get(0)).toList();
     assertEquals(List.of("0", "-12345678901234567890.12345", "0.00000000000000000001", "100000", "1500",
-        "9999999999999999999999999999999999999999.5"), numbers.subList(3, 9));
+        "9999999999999999999999999999999999999999.5", "999999999999999", "-0.123456789012345", "-99999999999.9999",
+        "1234567890123.45", "0.10"), numbers.subList(3, 14));
   }
 
   @Test

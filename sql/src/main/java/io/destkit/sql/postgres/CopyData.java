@@ -23,6 +23,15 @@ abstract class CopyData {
     return bytes;
   }
 
+  /**
+   * Writes into {@code buffer} from now on (from its start), so that a writer made for each batch need not grow an
+   * array of its own: {@link #bytes()} gives it back, perhaps grown, for the next.
+   */
+  final void writeInto(byte[] buffer) {
+    bytes = buffer;
+    length = 0;
+  }
+
   /** Starts afresh, keeping the array. */
   final void clear() {
     length = 0;

@@ -91,6 +91,7 @@ final class PostgresBinary extends CopyData {
   /** The last meta written and its bytes: most rows share one. */
   private String lastMeta;
   private byte[] lastMetaField;
+  private short[] groupScratch = new short[32];
 
   /** A writer of rows whose data columns are of {@code columns}. */
   PostgresBinary(Kind[] columns) {
@@ -242,20 +243,25 @@ final class PostgresBinary extends CopyData {
 
   /** {@code numeric}: digits in base 10,000 around the decimal point, with the display scale. */
   void numeric(BigDecimal value) {
-    BigDecimal magnitude = value.abs();
-    int displayScale = Math.max(magnitude.scale(), 0);
+    int displayScale = Math.max(value.scale(), 0);
     // Whole groups of four decimal digits on each side of the point: scale to a multiple of 4.
     int scale = (displayScale + 3) / 4 * 4;
-    BigInteger unscaled = magnitude.setScale(scale).unscaledValue();
     int fractionGroups = scale / 4;
     // Groups, least significant first.
-    short[] groups = new short[unscaled.bitLength() / 13 + 2];
+    short[] groups = groups(value.precision() + 8);
     int count = 0;
-    if (unscaled.bitLength() < 63) {
-      for (long rest = unscaled.longValue(); rest != 0; rest /= 10_000) {
+    if (value.scale() >= 0 && value.precision() <= 15) {
+      // Fits a long even with three more digits: no BigInteger (a value's unscaled long, without inflating it).
+      long rest = Math.abs(value.scaleByPowerOfTen(value.scale()).longValue());
+      for (int i = value.scale(); i < scale; i++) {
+        rest *= 10;
+      }
+      for (; rest != 0; rest /= 10_000) {
         groups[count++] = (short) (rest % 10_000);
       }
     } else {
+      BigInteger unscaled = value.abs().setScale(scale).unscaledValue();
+      groups = groups(unscaled.bitLength() / 13 + 2);
       for (BigInteger rest = unscaled; rest.signum() != 0; ) {
         BigInteger[] division = rest.divideAndRemainder(TEN_THOUSAND);
         groups[count++] = division[1].shortValue();
@@ -277,6 +283,14 @@ final class PostgresBinary extends CopyData {
     for (int i = count - 1; i >= low; i--) {
       int16(groups[i]);
     }
+  }
+
+  /** The scratch array of a numeric's base-10,000 digits, at least {@code size} long. */
+  private short[] groups(int size) {
+    if (groupScratch.length < size) {
+      groupScratch = new short[size];
+    }
+    return groupScratch;
   }
 
   /** A timestamp as microseconds from PostgreSQL's epoch, nanoseconds rounded half to even as the server does. */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,8 +29,16 @@ final class PostgresCopy {
   /** Bytes of COPY data handed to the driver at a time. */
   private static final int COPY_CHUNK = 1 << 20;
 
+  /** The size of the arrays chunks are written in: a chunk and room for the row that ends it. */
+  private static final int CHUNK_CAPACITY = COPY_CHUNK + (1 << 16);
+  /** Arrays kept for later chunks at most (about 70 MB): twice what a commit's window of input makes. */
+  private static final int MAX_FREE = 64;
+
+  /** A chunk of COPY data: the first {@code length} bytes of {@code bytes}. */
+  record Chunk(byte[] bytes, int length) {}
+
   /** A batch as copied: its COPY statement and data, to send again on a new connection until the commit. */
-  record Copied(String sql, List<byte[]> chunks) {}
+  record Copied(String sql, List<Chunk> chunks) {}
 
   /** Gives a record's values in the form their columns store, and its {@code _airbyte_meta}. */
   interface Rows {
@@ -38,6 +47,14 @@ final class PostgresCopy {
 
   /** Per table copied to in this sync: its binary column kinds, or null for CSV ({@link #binaryKinds}). */
   private final Map<TableName, PostgresBinary.Kind[]> forms = new HashMap<>();
+  /**
+   * The array COPY data is being written in, null when the last was kept with its chunk. A full chunk keeps its array
+   * (a batch's data is kept until the commit, to send again after a lost connection), and the arrays of committed
+   * batches are written in again ({@link #release}): new arrays for each batch, doubled from 64 KB as they filled, then
+   * copied to be kept, were half of what a sync into PostgreSQL allocated.
+   */
+  private byte[] buffer;
+  private final ArrayDeque<byte[]> free = new ArrayDeque<>();
 
   /**
    * Copies {@code records} of {@code plan} into {@code table}, numbered from {@code firstSequence} in the load
@@ -56,12 +73,19 @@ final class PostgresCopy {
     PostgresBinary.Kind[] kinds = binaryKinds(current, table, plan, withSequence);
     String copySql = "COPY " + table.sql() + " (" + columns + ") FROM STDIN WITH (FORMAT "
         + (kinds == null ? "csv" : "binary") + ")";
-    List<byte[]> chunks = new ArrayList<>();
+    List<Chunk> chunks = new ArrayList<>();
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
     try {
       CopyData out = kinds == null ? new PostgresCsv()
           : new PostgresBinary(Arrays.copyOfRange(kinds, 4, 4 + plan.columns().size()));
-      write(copy, out, plan, records, firstSequence, rows, chunks);
+      out.writeInto(buffer == null ? freeArray() : buffer);
+      try {
+        write(copy, out, plan, records, firstSequence, rows, chunks);
+      } finally {
+        // Written on by the next batch unless its last chunk kept it, or a large row grew it past a chunk's size.
+        boolean kept = !chunks.isEmpty() && chunks.get(chunks.size() - 1).bytes() == out.bytes();
+        buffer = kept || out.bytes().length > CHUNK_CAPACITY ? null : out.bytes();
+      }
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
@@ -75,8 +99,8 @@ final class PostgresCopy {
   static void replay(Connection current, Copied copied) throws SQLException {
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copied.sql());
     try {
-      for (byte[] chunk : copied.chunks()) {
-        copy.writeToCopy(chunk, 0, chunk.length);
+      for (Chunk chunk : copied.chunks()) {
+        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
       }
       copy.endCopy();
     } finally {
@@ -87,9 +111,27 @@ final class PostgresCopy {
   }
 
   /** Sends {@code chunk} and keeps it. */
-  private static void send(CopyIn copy, byte[] chunk, List<byte[]> chunks) throws SQLException {
+  private static void send(CopyIn copy, Chunk chunk, List<Chunk> chunks) throws SQLException {
     chunks.add(chunk);
-    copy.writeToCopy(chunk, 0, chunk.length);
+    copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+  }
+
+  /** An array to write a chunk in: one a committed batch released, or a new one. */
+  private byte[] freeArray() {
+    byte[] array = free.poll();
+    return array == null ? new byte[CHUNK_CAPACITY] : array;
+  }
+
+  /** The batches were committed: their data will not be sent again, and their chunks' arrays take later chunks. */
+  void release(List<Copied> committed) {
+    for (Copied batch : committed) {
+      for (Chunk chunk : batch.chunks()) {
+        // An array grown for a larger row, or cut to a small chunk's size, is left to the collector.
+        if (chunk.bytes().length == CHUNK_CAPACITY && free.size() < MAX_FREE) {
+          free.push(chunk.bytes());
+        }
+      }
+    }
   }
 
   /**
@@ -137,8 +179,8 @@ final class PostgresCopy {
    * Writes the rows in COPY's column order ({@link MergeStatements#columnNames}, then the load sequence) and sends
    * them a chunk at a time.
    */
-  private static void write(CopyIn copy, CopyData out, TablePlan plan, RecordBatch records, long firstSequence,
-      Rows rows, List<byte[]> chunks) throws SQLException {
+  private void write(CopyIn copy, CopyData out, TablePlan plan, RecordBatch records, long firstSequence,
+      Rows rows, List<Chunk> chunks) throws SQLException {
     Object[] values = new Object[plan.columns().size()];
     long generation = plan.stream().generationId();
     String plainMeta = plan.plainMeta();
@@ -161,10 +203,16 @@ final class PostgresCopy {
       }
       out.endRow();
       if (out.length() >= COPY_CHUNK) {
-        send(copy, out.take(), chunks);
+        send(copy, new Chunk(out.bytes(), out.length()), chunks);
+        out.writeInto(freeArray());
       }
     }
     out.endData();
-    send(copy, out.take(), chunks);
+    // A small last chunk (a small batch) is kept as a copy of its own size: the array goes on with the next batch.
+    send(copy, out.length() >= COPY_CHUNK / 4 ? new Chunk(out.bytes(), out.length()) : whole(out.take()), chunks);
+  }
+
+  private static Chunk whole(byte[] bytes) {
+    return new Chunk(bytes, bytes.length);
   }
 }

@@ -88,6 +88,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
           throw e;
         }
         inDoubt = null;
+        copies.release(uncommitted);
         uncommitted.clear();
         return result;
       } catch (SQLException e) {
@@ -129,6 +130,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
       current.rollback();
       inDoubt = null;
       if ("committed".equals(status)) {
+        copies.release(uncommitted);
         uncommitted.clear();
         replay = false;
       }
