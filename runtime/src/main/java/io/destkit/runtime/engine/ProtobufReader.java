@@ -98,6 +98,8 @@ final class ProtobufReader implements MessageSource {
   /** Decodes the frame just read. */
   private MessageDecoder.Kind message() throws IOException, InputException {
     CodedInputStream input = CodedInputStream.newInstance(frame, 0, frameLength);
+    // A JSON column's bytes are read in place (nothing keeps them past the frame: its value is a String made of them).
+    input.enableAliasing(true);
     MessageDecoder.Kind kind = null;
     int tag;
     while ((tag = input.readTag()) != 0) {

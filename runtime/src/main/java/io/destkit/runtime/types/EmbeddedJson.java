@@ -54,13 +54,18 @@ final class EmbeddedJson {
    * when {@code first} is given and the value does not start with it.
    */
   static String compact(byte[] bytes, JsonToken first) {
-    if (first != null && STRUCTURES.get().isWhole(bytes, first)) {
-      String text = JsonText.compactSlice(bytes, 0, bytes.length);
+    return compact(bytes, 0, bytes.length, first);
+  }
+
+  /** {@link #compact(byte[], JsonToken)} of {@code bytes[offset, offset + length)}, read in place. */
+  static String compact(byte[] bytes, int offset, int length, JsonToken first) {
+    if (first != null && STRUCTURES.get().isWhole(bytes, offset, length, first)) {
+      String text = JsonText.compactSlice(bytes, offset, offset + length);
       if (text != null) {
         return text;
       }
     }
-    try (JsonParser parser = FACTORY.createParser(bytes)) {
+    try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
       JsonToken token = parser.nextToken();
       if (token == null || (first != null && token != first)) {
         return null;
@@ -72,11 +77,11 @@ final class EmbeddedJson {
         if (parser.nextToken() != null) {
           return null;
         }
-        String text = JsonText.compactSlice(bytes, 0, bytes.length);
+        String text = JsonText.compactSlice(bytes, offset, offset + length);
         if (text != null) {
           return text;
         }
-        try (JsonParser again = FACTORY.createParser(bytes)) {
+        try (JsonParser again = FACTORY.createParser(bytes, offset, length)) {
           again.nextToken();
           return JsonText.compact(again);
         }
@@ -101,12 +106,12 @@ final class EmbeddedJson {
   private static final class Structures {
     private JsonParser parser;
 
-    boolean isWhole(byte[] bytes, JsonToken first) {
+    boolean isWhole(byte[] bytes, int offset, int length, JsonToken first) {
       try {
         if (parser == null) {
           parser = FACTORY.createNonBlockingByteArrayParser();
         }
-        ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
+        ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
         if (parser.nextToken() != first) {
           parser = null;
           return false;

@@ -18,6 +18,7 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -278,7 +279,10 @@ final class ProtobufCoercions {
     if (WireFormat.getTagFieldNumber(tag) != JSON) {
       return misfit(in, tag, field, changes);
     }
-    String json = EmbeddedJson.compact(in.readByteArray(), first);
+    // In place in the frame when the reader lets the stream alias it (a copy otherwise): the String made is the copy.
+    ByteBuffer bytes = in.readByteBuffer();
+    String json = EmbeddedJson.compact(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining(),
+        first);
     return json == null ? typecastError(field, changes) : new RawJson(json);
   }
 

@@ -142,14 +142,24 @@ final class ProtobufDecoding {
     });
   }
 
-  /** Reads {@code value} for a column of {@code type} from an array and from a stream; both must agree. */
+  /**
+   * Reads {@code value} for a column of {@code type} from an array, from a stream, and from an array the stream may
+   * alias (as the speed-mode reader reads a frame: a JSON value's bytes read in place, after the integer before it);
+   * all three must agree.
+   */
   static Decoding.Result read(AirbyteType type, byte[] value) {
     byte[] record = framed(value);
     Decoding.Result fromArray = read(type, CodedInputStream.newInstance(record));
     Decoding.Result fromStream = read(type, CodedInputStream.newInstance(new ByteArrayInputStream(record), 16));
+    CodedInputStream aliasing = CodedInputStream.newInstance(record);
+    aliasing.enableAliasing(true);
+    Decoding.Result inPlace = read(type, aliasing);
     assertEquals(fromArray.changes(), fromStream.changes(), "changes from an array and from a stream");
+    assertEquals(fromArray.changes(), inPlace.changes(), "changes from an array, copied or aliased");
     assertTrue(Arrays.deepEquals(new Object[] {fromArray.value()}, new Object[] {fromStream.value()}),
         () -> "values from an array and from a stream: " + fromArray.value() + ", " + fromStream.value());
+    assertTrue(Arrays.deepEquals(new Object[] {fromArray.value()}, new Object[] {inPlace.value()}),
+        () -> "values from an array, copied or aliased: " + fromArray.value() + ", " + inPlace.value());
     return fromArray;
   }
 
