@@ -50,8 +50,6 @@ public final class Compare {
   private PackagedPostgres postgres;
   /** The runs of (f), psql {@code \copy}, for the dedup comparison; null when not run. */
   private List<Run> copyRuns;
-  /** The throughput's runs by variant key, for the speed-mode comparison. */
-  private Map<String, List<Run>> throughput = Map.of();
 
   /** What the comparison is told on its command line. */
   record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
@@ -144,7 +142,7 @@ public final class Compare {
     if (options.only().contains("k")) {
       Path postgresConfig = options.only().contains("e")
           ? config(work.resolve("postgres-sockets.json"), "postgres", null, SCHEMA) : null;
-      new SpeedRuns(this, work).run(data, postgresConfig, options.rounds(), throughput);
+      new SpeedRuns(this, work).run(data, postgresConfig, options.rounds());
     }
     if (options.only().contains("j")) {
       new DedupRuns(this, work).run(data, options.records(), options.rounds(), copyRuns);
@@ -320,7 +318,6 @@ public final class Compare {
       }
     }
     copyRuns = runs.get("f");
-    throughput = runs;
     throughputReport(runs, bytes, psql);
   }
 

@@ -94,6 +94,7 @@ public class ProtobufDecodeBenchmark {
     Object[] values = new Object[names.length];
     for (byte[] frame : frames) {
       CodedInputStream message = CodedInputStream.newInstance(frame);
+      message.enableAliasing(true);
       int messageTag;
       while ((messageTag = message.readTag()) != 0) {
         int recordLimit = message.pushLimit(message.readRawVarint32());

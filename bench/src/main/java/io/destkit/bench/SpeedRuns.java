@@ -143,52 +143,62 @@ final class SpeedRuns {
   }
 
   /**
-   * Runs devnull and (when {@code postgresConfig} is given) the sample into PostgreSQL over sockets, in rounds, and
-   * reports each beside its standard-input runs ({@code stdinRuns}: the throughput's c and e).
+   * Runs devnull and (when {@code postgresConfig} is given) the sample into PostgreSQL, each over standard input and
+   * then over sockets in the same round, so that the machine's drift touches both sides of a ratio alike.
    */
-  void run(Path messages, Path postgresConfig, int rounds, Map<String, List<Compare.Run>> stdinRuns)
-      throws Exception {
+  void run(Path messages, Path postgresConfig, int rounds) throws Exception {
     Path catalog = messages.resolveSibling("catalog.json");
     List<Path> files = frames(messages, SOCKETS);
     long frameBytes = 0;
     for (Path file : files) {
       frameBytes += Files.size(file);
     }
-    Map<String, List<Compare.Run>> runs = new LinkedHashMap<>();
+    Map<String, List<Compare.Run[]>> runs = new LinkedHashMap<>();
     for (int round = 1; round <= rounds; round++) {
+      Compare.Run plain = compare.destination(compare.devnull(), work.resolve("devnull.json"), catalog, messages,
+          "devnull-stdin");
       try (Source source = new Source(work, files)) {
-        runs.computeIfAbsent("c", k -> new ArrayList<>()).add(compare.overSockets(compare.devnull(),
-            work.resolve("devnull.json"), catalog, messages, "devnull-sockets", source.environment()));
+        runs.computeIfAbsent("c", k -> new ArrayList<>()).add(new Compare.Run[] {plain, compare.overSockets(
+            compare.devnull(), work.resolve("devnull.json"), catalog, messages, "devnull-sockets",
+            source.environment())});
       }
       if (postgresConfig != null) {
         compare.dropSchema(Compare.SCHEMA);
+        Compare.Run plainPostgres = compare.destination(compare.sample(), postgresConfig, catalog, messages,
+            "postgres-stdin");
+        compare.dropSchema(Compare.SCHEMA);
         try (Source source = new Source(work, files)) {
-          runs.computeIfAbsent("e", k -> new ArrayList<>()).add(compare.overSockets(compare.sample(),
-              postgresConfig, catalog, messages, "postgres-sockets", source.environment()));
+          runs.computeIfAbsent("e", k -> new ArrayList<>()).add(new Compare.Run[] {plainPostgres,
+              compare.overSockets(compare.sample(), postgresConfig, catalog, messages, "postgres-sockets",
+                  source.environment())});
         }
       }
       System.err.printf(Locale.ROOT, "round %d speed mode: %s%n", round, runs.entrySet().stream()
-          .map(e -> e.getKey() + " " + e.getValue().get(e.getValue().size() - 1).seconds() + " s").toList());
+          .map(e -> {
+            Compare.Run[] last = e.getValue().get(e.getValue().size() - 1);
+            return e.getKey() + " stdin " + last[0].seconds() + " s, sockets " + last[1].seconds() + " s";
+          }).toList());
     }
-    report(runs, stdinRuns, Files.size(messages), frameBytes);
+    report(runs, Files.size(messages), frameBytes);
   }
 
-  private void report(Map<String, List<Compare.Run>> sockets, Map<String, List<Compare.Run>> stdin, long jsonBytes,
-      long frameBytes) {
+  private void report(Map<String, List<Compare.Run[]>> runs, long jsonBytes, long frameBytes) {
     compare.line(String.format(Locale.ROOT, "### Speed mode (k): the same records over %d Unix sockets as protobuf"
-        + " (%,.0f MB of frames, %,.0f MB as JSON lines), median of %d rounds", SOCKETS, frameBytes / 1e6,
-        jsonBytes / 1e6, sockets.values().iterator().next().size()));
+        + " (%,.0f MB of frames, %,.0f MB as JSON lines), standard input and sockets in turn, median of %d rounds",
+        SOCKETS, frameBytes / 1e6, jsonBytes / 1e6, runs.values().iterator().next().size()));
     compare.line("");
-    compare.line("| destination | stdin JSONL s | sockets PROTOBUF s | speed-up | peak RSS MB (sockets) |");
+    compare.line("| destination | stdin JSONL s | sockets PROTOBUF s | speed-up (median of the rounds' ratios) |"
+        + " peak RSS MB (sockets) |");
     compare.line("|---|---:|---:|---:|---:|");
-    for (Map.Entry<String, List<Compare.Run>> entry : sockets.entrySet()) {
+    for (Map.Entry<String, List<Compare.Run[]>> entry : runs.entrySet()) {
       String name = entry.getKey().equals("c") ? "destination-devnull (c)" : "sample into PostgreSQL (e)";
-      double socket = Compare.median(entry.getValue().stream().mapToDouble(Compare.Run::seconds).toArray());
-      List<Compare.Run> plain = stdin.get(entry.getKey());
-      double base = plain == null ? Double.NaN
-          : Compare.median(plain.stream().mapToDouble(Compare.Run::seconds).toArray());
-      compare.line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx | %.0f |", name, base, socket,
-          base / socket, entry.getValue().stream().mapToLong(Compare.Run::peakKilobytes).max().orElse(0) / 1024.0));
+      List<Compare.Run[]> pairs = entry.getValue();
+      double plain = Compare.median(pairs.stream().mapToDouble(pair -> pair[0].seconds()).toArray());
+      double socket = Compare.median(pairs.stream().mapToDouble(pair -> pair[1].seconds()).toArray());
+      double ratio = Compare.median(pairs.stream().mapToDouble(pair -> pair[0].seconds() / pair[1].seconds())
+          .toArray());
+      compare.line(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2fx | %.0f |", name, plain, socket, ratio,
+          pairs.stream().mapToLong(pair -> pair[1].peakKilobytes()).max().orElse(0) / 1024.0));
     }
     compare.line("");
   }

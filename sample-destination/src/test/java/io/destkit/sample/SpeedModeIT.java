@@ -26,11 +26,15 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged jar in speed mode, as the platform runs it: the records of a sync come over three real Unix sockets
@@ -101,7 +105,7 @@ class SpeedModeIT {
     Path database = dir.resolve("mapped.sqlite");
     ConnectorProcess.Result result;
     try (SpeedModeSource source = SpeedModeSource.start(dir, 2, SpeedModeSource.Format.JSONL, CATALOG, input, 9)) {
-      java.util.Map<String, String> environment = new java.util.HashMap<>(source.environment());
+      Map<String, String> environment = new HashMap<>(source.environment());
       environment.put("NAMESPACE_MAPPING_CONFIG_PATH", mapping.toString());
       result = write(database, ConnectorProcess.of(JAR).withEnvironment(environment), SyncInput.empty());
     }
@@ -136,7 +140,7 @@ class SpeedModeIT {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"sqlite", "duckdb", "postgres"})
+  @ValueSource(strings = {"sqlite", "duckdb", "postgres"})
   void killedMidSyncOverSocketsThenResentFromTheLastEchoedStateGivesTheTableOfACleanRun(String engine)
       throws Exception {
     ConfiguredStream t = ConfiguredStream.named("t").withFields(Field.field("id", FieldTypes.integer()),
@@ -151,7 +155,7 @@ class SpeedModeIT {
     TestDatabase killed = TestDatabase.of(engine, dir);
     Path config = Files.writeString(dir.resolve("killed.json"), killed.configJson());
     Path catalogFile = Files.writeString(dir.resolve("t.json"), Json.write(catalog.toJson()));
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
     ConnectorProcess.Result killedRun;
     try (SpeedModeSource source = SpeedModeSource.startHeld(dir, 2, SpeedModeSource.Format.PROTOBUF, catalog,
         tInput(t, 1, records), 3, 12_000, release)) {

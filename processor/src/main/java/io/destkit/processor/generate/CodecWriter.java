@@ -1,12 +1,17 @@
 package io.destkit.processor.generate;
 
+import static io.destkit.processor.generate.RuntimeTypes.AIRBYTE_TYPE;
+import static io.destkit.processor.generate.RuntimeTypes.CHANGES;
+import static io.destkit.processor.generate.RuntimeTypes.JSON_PARSER;
+import static io.destkit.processor.generate.RuntimeTypes.JSON_TREES;
+import static io.destkit.processor.generate.RuntimeTypes.META_CHANGE;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.destkit.processor.model.GeneratedNames;
 import io.destkit.processor.model.TypedShape;
@@ -24,18 +29,13 @@ import javax.lang.model.element.Modifier;
  * positional protobuf records is written by {@link PositionalDecoderWriter}, over the same readers.
  */
 final class CodecWriter {
-  private static final ClassName JSON_PARSER = RuntimeTypes.JSON_PARSER;
   private static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
   private static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
-  private static final ClassName AIRBYTE_TYPE = RuntimeTypes.AIRBYTE_TYPE;
   private static final ClassName OBJECT_TYPE = AIRBYTE_TYPE.nestedClass("ObjectType");
-  private static final ClassName META_CHANGE = RuntimeTypes.META_CHANGE;
   private static final ClassName VALUE_DECODER = ClassName.get("io.destkit.runtime.types", "ValueDecoder");
   private static final ClassName VALUE_DECODERS = ClassName.get("io.destkit.runtime.types", "ValueDecoders");
   private static final ClassName JSON_SCHEMAS = ClassName.get("io.destkit.runtime.types", "JsonSchemas");
-  private static final ClassName JSON_TREES = RuntimeTypes.JSON_TREES;
   private static final ClassName RECORD_CODEC = ClassName.get("io.destkit.runtime.write", "RecordCodec");
-  private static final TypeName CHANGES = RuntimeTypes.CHANGES;
 
   private final TypedShape.TypedObject root;
   private final String schemaJson;

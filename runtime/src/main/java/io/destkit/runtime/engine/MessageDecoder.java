@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -337,7 +338,7 @@ public final class MessageDecoder implements RecordCursor {
   /** The plan of the stream so named, or null when the catalog lacks it. */
   StreamPlan planOrNull(String stream, String namespace) {
     if (lastPlan != null && stream.equals(lastSource.name())
-        && java.util.Objects.equals(namespace, lastSource.namespace())) {
+        && Objects.equals(namespace, lastSource.namespace())) {
       return lastPlan;
     }
     StreamDescriptor source = new StreamDescriptor(namespace, stream);

@@ -16,6 +16,8 @@ final class ProtobufMeta {
   private static final int CHANGE_FIELD = 1;
   private static final int CHANGE_CHANGE = 2;
   private static final int CHANGE_REASON = 3;
+  private static final MetaChange.Change[] KINDS = MetaChange.Change.values();
+  private static final MetaChange.Reason[] REASONS = MetaChange.Reason.values();
 
   private ProtobufMeta() {}
 
@@ -43,10 +45,8 @@ final class ProtobufMeta {
         }
       }
       input.popLimit(changeLimit);
-      MetaChange.Change[] kinds = MetaChange.Change.values();
-      MetaChange.Reason[] reasons = MetaChange.Reason.values();
-      if (change >= 0 && change < kinds.length && reason >= 0 && reason < reasons.length) {
-        changes.add(new MetaChange(field, kinds[change], reasons[reason]));
+      if (change >= 0 && change < KINDS.length && reason >= 0 && reason < REASONS.length) {
+        changes.add(new MetaChange(field, KINDS[change], REASONS[reason]));
       }
     }
     input.popLimit(limit);

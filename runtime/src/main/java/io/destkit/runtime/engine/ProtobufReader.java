@@ -115,7 +115,6 @@ final class ProtobufReader implements MessageSource {
           int start = input.getTotalBytesRead();
           int outer = input.pushLimit(length);
           kind = record(input, start, length);
-          input.skipRawBytes(input.getBytesUntilLimit());
           input.popLimit(outer);
         }
         case MESSAGE_PROTOCOL -> {
@@ -199,10 +198,10 @@ final class ProtobufReader implements MessageSource {
     int tag;
     while ((tag = input.readTag()) != 0) {
       switch (WireFormat.getTagFieldNumber(tag)) {
-        case RECORD_NAMESPACE -> namespace = namespaces.read(input, frame, 0);
-        case RECORD_NAME -> name = names.read(input, frame, 0);
+        case RECORD_NAMESPACE -> namespace = namespaces.read(input, frame);
+        case RECORD_NAME -> name = names.read(input, frame);
         case RECORD_EMITTED_AT -> emittedAt = input.readUInt64();
-        case RECORD_PARTITION -> partitionId = partitions.read(input, frame, 0);
+        case RECORD_PARTITION -> partitionId = partitions.read(input, frame);
         case RECORD_META -> sourceChanges = ProtobufMeta.changes(input);
         case RECORD_DATA -> {
           if (WireFormat.getTagWireType(tag) != WireFormat.WIRETYPE_LENGTH_DELIMITED) {

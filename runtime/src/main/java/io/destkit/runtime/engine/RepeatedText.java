@@ -19,12 +19,12 @@ final class RepeatedText {
   private String text;
 
   /**
-   * Reads the length-delimited text field whose tag was just read from {@code input}, a reader of
-   * {@code frame[start, ...)}. Text that is not UTF-8 is refused as protobuf's own string reader refuses it.
+   * Reads the length-delimited text field whose tag was just read from {@code input}, a reader of {@code frame} from
+   * its start. Text that is not UTF-8 is refused as protobuf's own string reader refuses it.
    */
-  String read(CodedInputStream input, byte[] frame, int start) throws IOException {
+  String read(CodedInputStream input, byte[] frame) throws IOException {
     int length = input.readRawVarint32();
-    int at = start + input.getTotalBytesRead();
+    int at = input.getTotalBytesRead();
     if (text != null && length == bytes.length && length >= 0 && at + length <= frame.length
         && Arrays.equals(frame, at, at + length, bytes, 0, length)) {
       input.skipRawBytes(length);

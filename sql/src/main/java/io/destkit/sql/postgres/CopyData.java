@@ -9,8 +9,8 @@ import java.util.UUID;
  * column order ({@link PostgresCopy}), each format its way.
  */
 abstract class CopyData {
-  /** The data, from index 0 to {@link #length}. */
-  protected byte[] bytes = new byte[1 << 16];
+  /** The data, from index 0 to {@link #length}; empty until written or given an array ({@link #writeInto}). */
+  protected byte[] bytes = new byte[0];
   protected int length;
 
   /** The bytes written since the last {@link #clear()}. */

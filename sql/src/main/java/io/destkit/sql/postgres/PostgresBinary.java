@@ -248,9 +248,10 @@ final class PostgresBinary extends CopyData {
     int scale = (displayScale + 3) / 4 * 4;
     int fractionGroups = scale / 4;
     // Groups, least significant first.
-    short[] groups = groups(value.precision() + 8);
+    short[] groups;
     int count = 0;
     if (value.scale() >= 0 && value.precision() <= 15) {
+      groups = groups(6);
       // Fits a long even with three more digits: no BigInteger (a value's unscaled long, without inflating it).
       long rest = Math.abs(value.scaleByPowerOfTen(value.scale()).longValue());
       for (int i = value.scale(); i < scale; i++) {

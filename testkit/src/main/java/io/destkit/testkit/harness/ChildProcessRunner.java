@@ -15,7 +15,8 @@ final class ChildProcessRunner extends DestinationRunner {
   @Override
   public RunResult run(List<String> args, byte[] stdin, OutputListener listener, Map<String, String> environment) {
     ListenerCalls calls = new ListenerCalls(listener);
-    ConnectorProcess.Result run = process.withEnvironment(environment).run(out -> out.write(stdin), calls::line, args.toArray(new String[0]));
+    ConnectorProcess.Result run = process.withEnvironment(environment).run(out -> out.write(stdin), calls::line,
+        args.toArray(new String[0]));
     RunResult result = new RunResult(args.get(0) + " (" + describe() + ")", run.exitCode(), run.stdoutLines(),
         run.stderr());
     calls.rethrow(result);

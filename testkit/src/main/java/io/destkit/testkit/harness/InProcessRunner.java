@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ final class InProcessRunner extends DestinationRunner {
 
   /** This process's environment with {@code added}, as a child process would see it. */
   private static Map<String, String> merged(Map<String, String> added) {
-    Map<String, String> all = new java.util.HashMap<>(System.getenv());
+    Map<String, String> all = new HashMap<>(System.getenv());
     all.putAll(added);
     return all;
   }
