@@ -1,7 +1,6 @@
 package io.destkit.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.DestinationDefinition;
 import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.config.JsonFiles;
@@ -18,6 +17,7 @@ import io.destkit.runtime.rejected.RejectedRecordsSettings;
 import io.destkit.runtime.rejected.RejectedRecordsSink;
 import io.destkit.runtime.secret.MaskingOutputStream;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.types.JsonTrees;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.WriteHandlers;
 import java.io.FileDescriptor;
@@ -39,7 +39,6 @@ import java.util.Map;
  * (including a check that reports FAILED), 1 after one TRACE ERROR.
  */
 public final class Launcher {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Launcher() {}
 
@@ -118,7 +117,7 @@ public final class Launcher {
         throw new IllegalStateException("The connector's jar has no " + DestinationDefinition.SPEC_RESOURCE
             + "; was it built with the destkit processor on the annotationProcessorPaths?");
       }
-      out.spec(MAPPER.readTree(in));
+      out.spec(JsonTrees.parse(in.readAllBytes()));
     }
     return 0;
   }

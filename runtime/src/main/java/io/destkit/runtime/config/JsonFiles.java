@@ -1,12 +1,12 @@
 package io.destkit.runtime.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.destkit.runtime.types.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -19,10 +19,9 @@ import java.nio.file.Path;
  * the file and, for bad JSON, the line and column, but never quotes the file's content: a config holds secrets.
  */
 public final class JsonFiles {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+  /** A key twice in one object is an error; fractions are read as decimals; nothing may follow the object. */
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   private JsonFiles() {}
@@ -30,8 +29,8 @@ public final class JsonFiles {
   /** The JSON object in {@code file}; {@code what} names the file for people ("config", "catalog"). */
   public static JsonNode readObject(Path file, String what) throws ConfigException {
     JsonNode node;
-    try (InputStream in = Files.newInputStream(file)) {
-      node = MAPPER.readTree(in);
+    try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+      node = JsonTrees.whole(parser, true);
     } catch (NoSuchFileException e) {
       throw new ConfigException("The " + what + " file " + file + " does not exist.");
     } catch (AccessDeniedException e) {

@@ -1,9 +1,9 @@
 package io.destkit.runtime.discover;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.annotations.DestinationSyncMode;
 import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.types.JsonTrees;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.StreamContext;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.Optional;
  * any record is read.
  */
 public record DestinationCatalog(List<DestinationOperation> operations) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public DestinationCatalog {
     operations = List.copyOf(operations);
@@ -37,7 +36,7 @@ public record DestinationCatalog(List<DestinationOperation> operations) {
       if (in == null) {
         return new DestinationCatalog(List.of());
       }
-      JsonNode root = MAPPER.readTree(in);
+      JsonNode root = JsonTrees.parse(in.readAllBytes());
       List<DestinationOperation> operations = new ArrayList<>();
       for (JsonNode op : root.path("operations")) {
         List<List<String>> keys = new ArrayList<>();

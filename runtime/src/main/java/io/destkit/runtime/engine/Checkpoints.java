@@ -1,9 +1,10 @@
 package io.destkit.runtime.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.destkit.runtime.protocol.ProtocolOutput;
+import io.destkit.runtime.types.JsonTrees;
 import io.destkit.runtime.types.MetaChange;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
@@ -42,7 +43,6 @@ import java.util.Map;
  * handed over through the writer's queue (which orders the two).
  */
 final class Checkpoints {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The fields the echo sets; a state that already has one of them is rewritten through a tree. */
   static final List<String> STATISTICS = List.of("destinationStats", "committedRecordsCount",
       "committedBytesCount");
@@ -342,13 +342,15 @@ final class Checkpoints {
   /** The rare state that already has statistics: rewritten through a tree, which keeps every other field. */
   private static byte[] replaceStats(StateMessage message, Stats stats) {
     try {
-      JsonNode root = MAPPER.readTree(message.line());
+      JsonNode root = JsonTrees.parse(message.line());
       ObjectNode state = (ObjectNode) root.get("state");
       STATISTICS.forEach(state::remove);
-      ObjectNode added = (ObjectNode) MAPPER.readTree("{" + statistics(stats) + "}");
+      ObjectNode added = (ObjectNode) JsonTrees.parse("{" + statistics(stats) + "}");
       state.setAll(added);
       ByteArrayOutputStream echo = new ByteArrayOutputStream(message.line().length + 200);
-      MAPPER.writeValue(echo, root);
+      try (JsonGenerator generator = JsonTrees.generator(echo)) {
+        JsonTrees.writeTree(generator, root);
+      }
       return echo.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.discover.DestinationCatalog;
 import io.destkit.runtime.discover.DestinationOperation;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.secret.SecretMasker;
+import io.destkit.runtime.types.JsonTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +21,6 @@ import java.util.List;
 public final class ProtocolOutput {
   /** Levels of a LOG message. */
   public enum LogLevel { FATAL, ERROR, WARN, INFO, DEBUG, TRACE }
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final OutputStream out;
   private final JsonGenerator json;
@@ -39,7 +37,6 @@ public final class ProtocolOutput {
     json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     // Lines are ended by endLine(); no separator of Jackson's own between messages.
     json.setRootValueSeparator(null);
-    json.setCodec(MAPPER);
   }
 
   /** {@code {"type":"SPEC","spec":...}} with the connector's specification as given. */
@@ -48,7 +45,7 @@ public final class ProtocolOutput {
       json.writeStartObject();
       json.writeStringField("type", "SPEC");
       json.writeFieldName("spec");
-      json.writeTree(specification);
+      JsonTrees.writeTree(json, specification);
       json.writeEndObject();
     });
   }
@@ -68,7 +65,7 @@ public final class ProtocolOutput {
         json.writeStringField("object_name", operation.objectName());
         json.writeStringField("sync_mode", operation.syncMode().protocolValue());
         json.writeFieldName("json_schema");
-        json.writeTree(operation.jsonSchema());
+        JsonTrees.writeTree(json, operation.jsonSchema());
         if (!operation.matchingKeys().isEmpty()) {
           json.writeArrayFieldStart("matching_keys");
           for (List<String> key : operation.matchingKeys()) {

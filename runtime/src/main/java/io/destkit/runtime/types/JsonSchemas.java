@@ -1,6 +1,9 @@
 package io.destkit.runtime.types;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +62,11 @@ public final class JsonSchemas {
   /** {@link #parseStream(JsonNode)} of a schema given as JSON text, as generated codecs embed it. */
   public static AirbyteType.ObjectType parseStreamJson(String json) {
     try {
-      return parseStream(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return parseStream(JsonTrees.parse(json));
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON schema: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
