@@ -1,7 +1,6 @@
 package io.destkit.runtime.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -127,7 +126,7 @@ public final class MessageDecoder implements RecordCursor {
       if (first != JsonToken.START_OBJECT) {
         throw new InputException(lineNumber, "is not a JSON object");
       }
-      Kind kind = message(parser, parser.currentTokenLocation(), lineNumber, buffer, offset);
+      Kind kind = message(parser, JsonMessageParts.tokenOffset(parser), lineNumber, buffer, offset);
       if (parser.nextToken() != null) {
         throw new InputException(lineNumber, "holds more than one JSON value");
       }
@@ -152,9 +151,9 @@ public final class MessageDecoder implements RecordCursor {
    * exceptions, for the caller to report; what is wrong with a well-formed message comes as an
    * {@link InputException}.
    */
-  Kind message(JsonParser parser, JsonLocation start, long lineNumber, byte[] buffer, int base)
+  Kind message(JsonParser parser, long start, long lineNumber, byte[] buffer, int base)
       throws IOException, InputException {
-    messageStart = start.getByteOffset();
+    messageStart = start;
     Kind kind = Kind.OTHER;
     String type = null;
     JsonMessageParts.StateParts stateParts = null;
@@ -175,9 +174,9 @@ public final class MessageDecoder implements RecordCursor {
         parser.skipChildren();
       }
     }
-    JsonLocation end = parser.currentLocation();
-    messageEnd = end.getByteOffset();
-    messageEndRow = end.getLineNr();
+    // The parser is on the message's END_OBJECT: one byte, which ends the message.
+    messageEnd = JsonMessageParts.tokenOffset(parser) + 1;
+    messageEndRow = JsonMessageParts.tokenLine(parser);
     if (!matches(kind, type)) {
       return Kind.OTHER;
     }

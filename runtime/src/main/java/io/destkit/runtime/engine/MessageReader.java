@@ -69,43 +69,44 @@ public final class MessageReader implements MessageSource {
         try {
           token = parser.nextToken();
         } catch (JsonProcessingException e) {
-          return carefully(e.getLocation());
+          JsonLocation at = e.getLocation();
+          return at == null ? carefully(-1, lastRow + 1) : carefully(at.getByteOffset(), at.getLineNr());
         }
       }
       if (token == null) {
         endBlock();
         continue;
       }
-      JsonLocation start = parser.currentTokenLocation();
-      int startRow = start.getLineNr();
+      long start = JsonMessageParts.tokenOffset(parser);
+      int startRow = JsonMessageParts.tokenLine(parser);
       if (token != JsonToken.START_OBJECT || startRow <= lastRow) {
-        return carefully(start);
+        return carefully(start, startRow);
       }
       MessageDecoder.Kind kind;
       try {
         kind = decoder.message(parser, start, parserFirstLine + startRow - 1, buffer, parserBase);
       } catch (JsonProcessingException e) {
-        return carefully(start);
+        return carefully(start, startRow);
       } catch (InputException e) {
         // What is wrong may be that the message ran on into the next line: the careful path tells.
         if (parser.currentLocation().getLineNr() != startRow) {
-          return carefully(start);
+          return carefully(start, startRow);
         }
         throw e;
       }
       int endRow = decoder.messageEndRow();
       if (endRow != startRow) {
-        return carefully(start);
+        return carefully(start, startRow);
       }
       // The message must end its line: look at the next root token before letting this one go.
       try {
         peeked = parser.nextToken();
       } catch (JsonProcessingException e) {
         if (e.getLocation() == null || e.getLocation().getLineNr() <= endRow) {
-          return carefully(start);
+          return carefully(start, startRow);
         }
         // The next line is bad, not this one: take this message now, and that line, carefully, on the next call.
-        int lineEnd = lineEnd(parserBase + (int) start.getByteOffset());
+        int lineEnd = lineEnd(parserBase + (int) start);
         accept(kind, startRow);
         closeParser();
         parserFirstLine += endRow;
@@ -113,8 +114,8 @@ public final class MessageReader implements MessageSource {
         return kind;
       }
       hasPeeked = true;
-      if (peeked != null && parser.currentTokenLocation().getLineNr() == endRow) {
-        return carefully(start);
+      if (peeked != null && JsonMessageParts.tokenLine(parser) == endRow) {
+        return carefully(start, startRow);
       }
       return accept(kind, startRow);
     }
@@ -126,13 +127,13 @@ public final class MessageReader implements MessageSource {
   }
 
   /**
-   * Decodes the line that holds {@code location} alone, through the careful path, and resumes block parsing after
-   * it. Messages before it on its line (which can only be there if the line is bad) were not let go.
+   * Decodes the line that holds the parser's byte {@code offset} (negative: unknown), on its line {@code line}, alone,
+   * through the careful path, and resumes block parsing after it. Messages before it on its line (which can only be
+   * there if the line is bad) were not let go.
    */
-  private MessageDecoder.Kind carefully(JsonLocation location) throws IOException, InputException {
-    int at = location == null || location.getByteOffset() < 0 ? position : parserBase
-        + (int) Math.min(location.getByteOffset(), blockEnd - parserBase);
-    int row = location == null ? lastRow + 1 : Math.max(location.getLineNr(), 1);
+  private MessageDecoder.Kind carefully(long offset, int line) throws IOException, InputException {
+    int at = offset < 0 ? position : parserBase + (int) Math.min(offset, blockEnd - parserBase);
+    int row = Math.max(line, 1);
     int lineStart = at;
     while (lineStart > parserBase && buffer[lineStart - 1] != '\n') {
       lineStart--;

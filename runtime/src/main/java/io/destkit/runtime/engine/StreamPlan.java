@@ -104,9 +104,9 @@ final class StreamPlan {
    * loaded (rows could not be told apart or ordered). Null when there is none.
    */
   MetaChange misfitKey(List<MetaChange> changes) {
-    for (MetaChange change : changes) {
-      if (keyFields.contains(change.field())) {
-        return change;
+    for (int i = 0; i < changes.size(); i++) { // by index: no iterator for the usual empty list of each record
+      if (keyFields.contains(changes.get(i).field())) {
+        return changes.get(i);
       }
     }
     return null;

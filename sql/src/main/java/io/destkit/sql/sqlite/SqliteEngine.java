@@ -217,11 +217,12 @@ public final class SqliteEngine implements SqlEngine {
    */
   @Override
   public Object approximate(Object value) {
-    if (!(value instanceof BigDecimal decimal) || asLong(decimal) != null) {
+    if (!(value instanceof BigDecimal decimal)
+        || decimal.precision() <= DOUBLE_DIGITS && Math.abs(decimal.scale()) < NORMAL_EXPONENT) {
+      // A double holds any decimal of 15 significant digits (in its normal range): no need to look.
       return value;
     }
-    if (decimal.precision() <= DOUBLE_DIGITS && Math.abs(decimal.scale()) < NORMAL_EXPONENT) {
-      // A double holds any decimal of 15 significant digits (in its normal range): no need to look.
+    if (asLong(decimal) != null) {
       return value;
     }
     BigDecimal nearest = new BigDecimal(Double.toString(decimal.doubleValue()));
@@ -367,13 +368,7 @@ public final class SqliteEngine implements SqlEngine {
     } else if (value instanceof Boolean bool) {
       statement.setInt(index, bool ? 1 : 0);
     } else if (value instanceof BigDecimal decimal) {
-      // As an integer or a double: the driver would bind a BigDecimal as text, of which SQLite keeps 15 digits.
-      Long whole = asLong(decimal);
-      if (whole != null) {
-        statement.setLong(index, whole);
-      } else {
-        statement.setDouble(index, decimal.doubleValue());
-      }
+      bindDecimal(statement, index, decimal);
     } else if (value instanceof byte[] bytes) {
       statement.setBytes(index, bytes);
     } else if (value instanceof OffsetDateTime timestamp) {
@@ -389,6 +384,30 @@ public final class SqliteEngine implements SqlEngine {
     } else {
       // LocalDate: yyyy-MM-dd.
       statement.setString(index, value.toString());
+    }
+  }
+
+  /**
+   * A decimal as an integer when it is a whole number within a long's range, else as a double: the driver would bind
+   * a BigDecimal as text, of which SQLite keeps 15 digits. A fraction of at most 15 digits, most of what sources
+   * send, is told apart by its double alone (such a double is a whole number exactly when the decimal is), with no
+   * {@code stripTrailingZeros} copy of it.
+   */
+  private static void bindDecimal(PreparedStatement statement, int index, BigDecimal decimal) throws SQLException {
+    if (decimal.scale() > 0 && decimal.scale() < NORMAL_EXPONENT && decimal.precision() <= DOUBLE_DIGITS) {
+      double approximate = decimal.doubleValue();
+      if (approximate == Math.rint(approximate)) {
+        statement.setLong(index, (long) approximate);
+      } else {
+        statement.setDouble(index, approximate);
+      }
+      return;
+    }
+    Long whole = asLong(decimal);
+    if (whole != null) {
+      statement.setLong(index, whole);
+    } else {
+      statement.setDouble(index, decimal.doubleValue());
     }
   }
 
