@@ -59,6 +59,12 @@ final class EmbeddedJson {
 
   /** {@link #compact(byte[], JsonToken)} of {@code bytes[offset, offset + length)}, read in place. */
   static String compact(byte[] bytes, int offset, int length, JsonToken first) {
+    if (first == JsonToken.START_ARRAY || first == JsonToken.START_OBJECT) {
+      String checked = CheckedJson.compact(bytes, offset, length, first == JsonToken.START_OBJECT);
+      if (checked != null) {
+        return checked;
+      }
+    }
     if (first != null && STRUCTURES.get().isWhole(bytes, offset, length, first)) {
       String text = JsonText.compactSlice(bytes, offset, offset + length);
       if (text != null) {
