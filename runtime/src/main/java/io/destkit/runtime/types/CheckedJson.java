@@ -14,12 +14,11 @@ final class CheckedJson {
   /** The deepest nesting followed: one bit a level in a long. */
   static final int MAX_DEPTH = 63;
 
-  private static final int VALUE = 0;
-  private static final int VALUE_OR_END = 1;
-  private static final int KEY = 2;
-  private static final int KEY_OR_END = 3;
-  private static final int COLON = 4;
-  private static final int AFTER_VALUE = 5;
+  /**
+   * What may come next: a value; a value or, first in an array, the array's end; a key; a key or, first in an object,
+   * the object's end; the colon after a key; after a value, a comma or its container's end.
+   */
+  private enum Expected { VALUE, VALUE_OR_END, KEY, KEY_OR_END, COLON, AFTER_VALUE }
 
   private CheckedJson() {}
 
@@ -39,14 +38,14 @@ final class CheckedJson {
     boolean spaced = i != from;
     long containers = 0; // bit 0: whether the innermost is an object
     int depth = 0;
-    int state = VALUE;
+    Expected state = Expected.VALUE;
     while (true) {
       while (i < end && isSpace(bytes[i])) {
         i++;
         spaced = true;
       }
       if (i == end) {
-        if (state != AFTER_VALUE || depth != 0) {
+        if (state != Expected.AFTER_VALUE || depth != 0) {
           return null;
         }
         return spaced ? JsonText.compactSlice(bytes, from, end)
@@ -55,11 +54,8 @@ final class CheckedJson {
       byte c = bytes[i];
       switch (state) {
         case VALUE_OR_END, VALUE -> {
-          if (state == VALUE_OR_END && c == ']') {
-            i++;
-            depth--;
-            containers >>>= 1;
-            state = AFTER_VALUE;
+          if (state == Expected.VALUE_OR_END && c == ']') {
+            state = Expected.AFTER_VALUE; // which closes the empty array
           } else if (c == '[' || c == '{') {
             if (depth == MAX_DEPTH) {
               return null;
@@ -67,23 +63,20 @@ final class CheckedJson {
             containers = containers << 1 | (c == '{' ? 1 : 0);
             depth++;
             i++;
-            state = c == '{' ? KEY_OR_END : VALUE_OR_END;
+            state = c == '{' ? Expected.KEY_OR_END : Expected.VALUE_OR_END;
           } else {
             i = scalar(bytes, i, end);
             if (i < 0) {
               return null;
             }
-            state = AFTER_VALUE;
+            state = Expected.AFTER_VALUE;
           }
         }
         case KEY_OR_END, KEY -> {
-          if (state == KEY_OR_END && c == '}') {
-            i++;
-            depth--;
-            containers >>>= 1;
-            state = AFTER_VALUE;
+          if (state == Expected.KEY_OR_END && c == '}') {
+            state = Expected.AFTER_VALUE; // which closes the empty object
           } else if (c == '"' && (i = string(bytes, i, end)) >= 0) {
-            state = COLON;
+            state = Expected.COLON;
           } else {
             return null;
           }
@@ -93,7 +86,7 @@ final class CheckedJson {
             return null;
           }
           i++;
-          state = VALUE;
+          state = Expected.VALUE;
         }
         case AFTER_VALUE -> {
           boolean inObject = (containers & 1) != 0;
@@ -101,7 +94,7 @@ final class CheckedJson {
             return null; // something after the value
           } else if (c == ',') {
             i++;
-            state = inObject ? KEY : VALUE;
+            state = inObject ? Expected.KEY : Expected.VALUE;
           } else if (c == (inObject ? '}' : ']')) {
             i++;
             depth--;
@@ -110,7 +103,6 @@ final class CheckedJson {
             return null;
           }
         }
-        default -> throw new IllegalStateException("state " + state);
       }
     }
   }
