@@ -39,7 +39,6 @@ import java.util.Map;
  * (including a check that reports FAILED), 1 after one TRACE ERROR.
  */
 public final class Launcher {
-
   private Launcher() {}
 
   /**

@@ -19,7 +19,6 @@ import java.util.Optional;
  * any record is read.
  */
 public record DestinationCatalog(List<DestinationOperation> operations) {
-
   public DestinationCatalog {
     operations = List.copyOf(operations);
   }
