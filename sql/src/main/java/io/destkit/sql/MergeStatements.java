@@ -96,9 +96,9 @@ public final class MergeStatements {
     if (analyze != null) {
       statements.add(Step.always(analyze));
     }
-    statements.add(Step.always("DELETE FROM " + load.sql() + " WHERE " + sequence + " IN (SELECT " + sequence + " FROM (SELECT "
-        + sequence + ", ROW_NUMBER() OVER (PARTITION BY " + partition + " ORDER BY " + newestFirst + ") AS " + RANK
-        + " FROM " + load.sql() + ") AS ranked WHERE " + RANK + " > 1)"));
+    statements.add(Step.always("DELETE FROM " + load.sql() + " WHERE " + sequence + " IN (SELECT " + sequence
+        + " FROM (SELECT " + sequence + ", ROW_NUMBER() OVER (PARTITION BY " + partition + " ORDER BY " + newestFirst
+        + ") AS " + RANK + " FROM " + load.sql() + ") AS ranked WHERE " + RANK + " > 1)"));
     String newer = newer("e", "w", cursor, cursorType, dialect);
     for (TableName existing : deduplicatedTables(plan)) {
       statements.add(new Step(anyKeyIn(existing, load, key), "DELETE FROM " + load.sql() + " AS w WHERE EXISTS "

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
  * leading zeros, no control characters in strings, well-formed UTF-8, nesting to {@value #MAX_DEPTH} levels) and
  * gives it as compact text. It only ever says yes; anything else (invalid JSON, or valid JSON beyond what it
  * follows, such as NaN or deeper nesting) is null, and Jackson's parser decides as before. Checking an array column's
- * small arrays with Jackson's non-blocking parser took 15% of a speed-mode reader's CPU (BENCHMARKS.md);
- * {@code CheckedJsonTest} holds this check to the parser's verdict on generated and broken JSON.
+ * small arrays with a reused non-blocking Jackson parser, which this replaced, took 15% of a speed-mode reader's CPU
+ * (BENCHMARKS.md). {@code CheckedJsonTest} holds this check to the parser's verdict on generated and broken JSON.
  */
 final class CheckedJson {
   /** The deepest nesting followed: one bit a level in a long. */

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -60,15 +59,10 @@ final class EmbeddedJson {
   /** {@link #compact(byte[], JsonToken)} of {@code bytes[offset, offset + length)}, read in place. */
   static String compact(byte[] bytes, int offset, int length, JsonToken first) {
     if (first == JsonToken.START_ARRAY || first == JsonToken.START_OBJECT) {
+      // Strict JSON, what sources send, in one pass; anything else (NaN, invalid, deeper) is the parser's to judge.
       String checked = CheckedJson.compact(bytes, offset, length, first == JsonToken.START_OBJECT);
       if (checked != null) {
         return checked;
-      }
-    }
-    if (first != null && STRUCTURES.get().isWhole(bytes, offset, length, first)) {
-      String text = JsonText.compactSlice(bytes, offset, offset + length);
-      if (text != null) {
-        return text;
       }
     }
     try (JsonParser parser = FACTORY.createParser(bytes, offset, length)) {
@@ -97,53 +91,6 @@ final class EmbeddedJson {
     } catch (IOException e) {
       // Reading from memory: any failure is the content's.
       return null;
-    }
-  }
-
-  /** Each reader thread's checker of arrays and objects. */
-  private static final ThreadLocal<Structures> STRUCTURES = ThreadLocal.withInitial(Structures::new);
-
-  /**
-   * Checks that json bytes hold exactly one array or object, with one non-blocking parser fed value after value: an
-   * array column's small arrays, one a record, would otherwise each pay for a parser of their own (half the cost of
-   * checking them). It only ever says yes for what the full parser accepts; anything else (an error, a value that
-   * does not end, NaN) is left to it.
-   */
-  private static final class Structures {
-    private JsonParser parser;
-
-    boolean isWhole(byte[] bytes, int offset, int length, JsonToken first) {
-      try {
-        if (parser == null) {
-          parser = FACTORY.createNonBlockingByteArrayParser();
-        }
-        ((ByteArrayFeeder) parser.getNonBlockingInputFeeder()).feedInput(bytes, offset, offset + length);
-        if (parser.nextToken() != first) {
-          parser = null;
-          return false;
-        }
-        int depth = 1;
-        while (depth > 0) {
-          JsonToken token = parser.nextToken();
-          if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
-            depth++;
-          } else if (token == JsonToken.END_ARRAY || token == JsonToken.END_OBJECT) {
-            depth--;
-          } else if (token == null || token == JsonToken.NOT_AVAILABLE) {
-            parser = null;
-            return false;
-          }
-        }
-        if (parser.nextToken() != JsonToken.NOT_AVAILABLE) {
-          parser = null;
-          return false;
-        }
-        return true;
-      } catch (IOException | RuntimeException e) {
-        // Not JSON, or not what this checker follows: the full parser decides, and this one starts afresh.
-        parser = null;
-        return false;
-      }
     }
   }
 

@@ -26,8 +26,9 @@ class CheckedJsonTest {
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).build()).build();
 
   @ParameterizedTest
-  @ValueSource(strings = {"[]", "{}", " [ 1 , 2 ] ", "[\"alpha\",\"zeta\",\"zeta\"]", "{\"a\":{\"b\":[true,false,null]}}",
-      "[-0,0.5,1e3,1E-3,-12.5e+7,123456789012345678901234567890]", "[\"\\u00e9\\n\\\"\\\\\\/\\b\\f\\r\\t\"]",
+  @ValueSource(strings = {"[]", "{}", " [ 1 , 2 ] ", "[\"alpha\",\"zeta\",\"zeta\"]",
+      "{\"a\":{\"b\":[true,false,null]}}", "[-0,0.5,1e3,1E-3,-12.5e+7,123456789012345678901234567890]",
+      "[\"\\u00e9\\n\\\"\\\\\\/\\b\\f\\r\\t\"]",
       "[\"é ☃ 😀\"]", "{\"\":\"\"}", "[[[[[]]]]]", "\t{\n\"k\" :\r\n[ ] }\n"})
   void acceptsStrictJsonAndGivesTheSlowPathsText(String json) throws IOException {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);

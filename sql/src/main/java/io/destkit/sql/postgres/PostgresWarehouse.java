@@ -88,8 +88,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
           throw e;
         }
         inDoubt = null;
-        copies.release(uncommitted);
-        uncommitted.clear();
+        committed();
         return result;
       } catch (SQLException e) {
         throw failure(what, e);
@@ -116,6 +115,12 @@ public final class PostgresWarehouse extends SqlWarehouse {
     uncommitted.add(copied[0]);
   }
 
+  /** The uncommitted batches were committed: their data will not be sent again, and their arrays take new data. */
+  private void committed() {
+    copies.release(uncommitted);
+    uncommitted.clear();
+  }
+
   /** On a new connection after a lost one: what the lost transaction held is copied again, unless it committed. */
   private void resume(Connection current) throws SQLException {
     if (inDoubt != null) {
@@ -130,8 +135,7 @@ public final class PostgresWarehouse extends SqlWarehouse {
       current.rollback();
       inDoubt = null;
       if ("committed".equals(status)) {
-        copies.release(uncommitted);
-        uncommitted.clear();
+        committed();
         replay = false;
       }
     }
