@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The whole-process comparison: the same input through six programs, each a fresh process as the platform starts
+ * The whole-process comparison: the same input through a dozen programs, each a fresh process as the platform starts
  * one, in rounds that alternate between them so that the machine's drift touches all alike.
  * <ul>
  *   <li>(a) tokens: a Jackson token walk of every line, a parser per line: the floor;</li>
@@ -30,13 +30,16 @@ import java.util.stream.Collectors;
  *   <li>(d) sqlite: the sample destination into a SQLite file;</li>
  *   <li>(e) postgres: the sample destination into PostgreSQL (the machine's packaged server, started here with a
  *       data folder of its own);</li>
- *   <li>(f) psql-copy: {@code psql \copy} of the same rows, as CSV, into a table of the same shape.</li>
+ *   <li>(f) psql-copy: {@code psql \copy} of the same rows, as CSV, into a table of the same shape;</li>
+ *   <li>(g) to (i): the sample into DuckDB, sqlite3's {@code .import} and DuckDB's {@code COPY} of the same rows;</li>
+ *   <li>(l) and (m): the drivers alone ({@link DriverFloor}), DuckDB's appender and sqlite-jdbc loading rows held in
+ *       memory: no program that loads through them can be faster.</li>
  * </ul>
  * Each run's wall time and peak resident memory come from GNU time; every destination run must exit 0 and
- * acknowledge every record in its echoed states. Then, unless skipped: devnull's peak memory for two input sizes,
- * and {@code spec} / {@code check} start-up times with and without a class-data-sharing archive. The report is
- * Markdown, printed and written to {@code WORK/results.md}. Run it through {@code bench/run}, which builds
- * everything first.
+ * acknowledge every record in its echoed states. Then, unless skipped: the sample's peak memory on each engine for
+ * two input sizes ({@link MemoryRuns}), and {@code spec} / {@code check} start-up times with and without a
+ * class-data-sharing archive. The report is Markdown, printed and written to {@code WORK/results.md}. Run it through
+ * {@code bench/run}, which builds everything first.
  */
 public final class Compare {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,7 +67,7 @@ public final class Compare {
       List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
       int startupRuns = 5;
       List<String> jvmFlags = List.of();
-      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k");
+      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m");
       for (int i = 0; i < args.length; i += 2) {
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(args[i] + " needs a value");
@@ -84,7 +87,7 @@ public final class Compare {
           case "--only" -> only = List.of(value.split(","));
           default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
               + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j,k");
+              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j,k,l,m");
         }
       }
       return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
@@ -106,7 +109,11 @@ public final class Compare {
       new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"),
       new Variant("g", "duckdb", "the sample destination into DuckDB"),
       new Variant("h", "sqlite3-import", "sqlite3's .import of the same rows as CSV into a table of the same shape"),
-      new Variant("i", "duckdb-copy", "DuckDB's own COPY of the same rows as CSV into the same table shape"));
+      new Variant("i", "duckdb-copy", "DuckDB's own COPY of the same rows as CSV into the same table shape"),
+      new Variant("l", "duckdb-appender", "DuckDB's appender alone: (g)'s rows, held in memory beforehand (not"
+          + " timed), appended as the sample appends them"),
+      new Variant("m", "sqlite-jdbc", "sqlite-jdbc alone: (d)'s rows, held in memory beforehand (not timed),"
+          + " inserted as the sample inserts them"));
 
   Compare(Options options) {
     this.options = options;
@@ -148,7 +155,7 @@ public final class Compare {
       new DedupRuns(this, work).run(data, options.records(), options.rounds(), copyRuns);
     }
     if (!options.rssRecords().isEmpty()) {
-      memory();
+      new MemoryRuns(this, work).run(options.rssRecords());
     }
     if (options.startupRuns() > 0) {
       startup();
@@ -183,7 +190,7 @@ public final class Compare {
   }
 
   /** The input for {@code records} records of {@code shape}, generated once and kept in the work folder. */
-  private Path data(DataGenerator.Shape shape, long records) throws IOException {
+  Path data(DataGenerator.Shape shape, long records) throws IOException {
     // The generator's format is part of the name, so that data made by an older one is never reused.
     Path dir = work.resolve(shape.name().toLowerCase(Locale.ROOT) + "-" + records + "-" + DataGenerator.FORMAT);
     Path messages = dir.resolve("messages.jsonl");
@@ -234,8 +241,9 @@ public final class Compare {
     Path sqliteCsv = work.resolve("rows-sqlite.csv");
     Path sqliteCopy = work.resolve("copy.sqlite");
     String sqliteShape = null;
-    if (options.only().contains("h") && sqlite3) {
-      // A load into SQLite, not counted: its rows, as CSV, are what sqlite3 imports, into a table of its shape.
+    if ((options.only().contains("h") && sqlite3) || options.only().contains("m")) {
+      // A load into SQLite, not counted: its rows, as CSV, are what sqlite3 imports, into a table of its shape,
+      // and what the driver's floor (m) inserts.
       Files.deleteIfExists(sqliteFile);
       destination(options.sample(), sqliteConfig, catalog, messages, "warm-up-sqlite");
       String table = output(List.of("sqlite3", sqliteFile.toString(), "SELECT name FROM sqlite_master WHERE type ="
@@ -247,7 +255,7 @@ public final class Compare {
     }
     Path duckdbCsv = work.resolve("rows-duckdb.csv");
     Path duckdbCopy = work.resolve("copy.duckdb");
-    if (options.only().contains("i")) {
+    if (options.only().contains("i") || options.only().contains("l")) {
       deleteDuckdb(duckdbFile);
       destination(options.sample(), duckdbConfig, catalog, messages, "warm-up-duckdb");
     }
@@ -312,6 +320,8 @@ public final class Compare {
                 DuckdbCopy.class.getName(), "load", duckdbCopy.toString(), duckdbCsv.toString(),
                 Long.toString(options.records()))), null, variant.name());
           }
+          case "l" -> run = floor("duckdb", duckdbFile, work.resolve("floor.duckdb"), bytes, variant.name());
+          case "m" -> run = floor("sqlite", sqliteFile, work.resolve("floor.sqlite"), bytes, variant.name());
           default -> throw new AssertionError(variant);
         }
         System.err.printf(Locale.ROOT, "round %d %-10s %7.2f s %8.0f MB%n", round, variant.name(), run.seconds(),
@@ -342,10 +352,12 @@ public final class Compare {
       }
       double median = median(list.stream().mapToDouble(Run::seconds).toArray());
       long peak = list.stream().mapToLong(Run::peakKilobytes).max().orElse(0);
-      line(String.format(Locale.ROOT, "| (%s) | %s: %s | %.2f | %s | %,.0f | %.1f | %.0f |", variant.key(),
+      // A driver's floor holds every row in memory: its peak says nothing of a streaming load.
+      String memory = List.of("l", "m").contains(variant.key()) ? "(holds the rows)"
+          : String.format(Locale.ROOT, "%.0f", peak / 1024.0);
+      line(String.format(Locale.ROOT, "| (%s) | %s: %s | %.2f | %s | %,.0f | %.1f | %s |", variant.key(),
           variant.name(), variant.what(), median, list.stream().map(r -> String.format(Locale.ROOT, "%.2f",
-              r.seconds())).collect(Collectors.joining(", ")), records / median, bytes / median / 1e6,
-          peak / 1024.0));
+              r.seconds())).collect(Collectors.joining(", ")), records / median, bytes / median / 1e6, memory));
     }
     line("");
     line("Ratios of throughput (the inverse of the ratio of wall times), median over rounds of each round's ratio:");
@@ -358,64 +370,64 @@ public final class Compare {
     ratio(runs, "d", "c", 0.6, "sample into SQLite / devnull (d/c)");
     ratio(runs, "d", "h", 0.5, "sample into SQLite / sqlite3 .import (d/h)");
     ratio(runs, "g", "i", 0.8, "sample into DuckDB / DuckDB COPY (g/i)");
+    bound(runs, "d", "m", "sample into SQLite / sqlite-jdbc alone (d/m): how near the sample comes to its driver");
+    bound(runs, "m", "c", "sqlite-jdbc alone / devnull (m/c): the most d/c can reach through sqlite-jdbc");
+    bound(runs, "g", "l", "sample into DuckDB / DuckDB's appender alone (g/l): how near the sample comes to its"
+        + " driver");
+    bound(runs, "l", "i", "DuckDB's appender alone / DuckDB COPY (l/i): the most g/i can reach through the"
+        + " appender");
     line("");
   }
 
   private void ratio(Map<String, List<Run>> runs, String of, String to, double target, String label) {
+    double median = medianRatio(runs, of, to);
+    if (!Double.isNaN(median)) {
+      line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.2fx | %s |", label, median, target,
+          median >= target ? "met" : "missed"));
+    }
+  }
+
+  /** A ratio with no target of its own: how a program stands against its driver's floor, or that floor's limit. */
+  private void bound(Map<String, List<Run>> runs, String of, String to, String label) {
+    double median = medianRatio(runs, of, to);
+    if (!Double.isNaN(median)) {
+      line(String.format(Locale.ROOT, "| %s | %.2fx | | bound |", label, median));
+    }
+  }
+
+  /** The median over rounds of {@code of}'s throughput against {@code to}'s; NaN when either did not run. */
+  private static double medianRatio(Map<String, List<Run>> runs, String of, String to) {
     List<Run> a = runs.get(of);
     List<Run> b = runs.get(to);
     if (a == null || b == null) {
-      return;
+      return Double.NaN;
     }
     int n = Math.min(a.size(), b.size());
     double[] ratios = new double[n];
     for (int i = 0; i < n; i++) {
       ratios[i] = b.get(i).seconds() / a.get(i).seconds();
     }
-    double median = median(ratios);
-    line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.2fx | %s |", label, median, target,
-        median >= target ? "met" : "missed"));
+    return median(ratios);
   }
 
   /**
-   * The sample's peak memory into SQLite as the input grows: a streaming engine's stays flat. Measured with the
-   * JVM's defaults (G1 and a quarter of this machine's memory as its heap, which it grows into freely) and with the
-   * collector the generated image runs (serial).
+   * A driver's floor ({@link DriverFloor}) loading the rows of the sample's {@code source} file into {@code target}
+   * in the sample's default batches and commits, as many rows of this input's size as they hold: its wall time
+   * less the reading of {@code source}, which the floor reports.
    */
-  private void memory() throws Exception {
-    line("### Memory: the sample's peak RSS into SQLite by input size");
-    line("");
-    line("| JVM | records | input MB | wall s | peak RSS MB |");
-    line("|---|---:|---:|---:|---:|");
-    List<String> ratios = new ArrayList<>();
-    Path file = work.resolve("memory.sqlite");
-    Path config = config(work.resolve("memory-sqlite.json"), "sqlite", file, null);
-    for (List<String> flags : List.of(List.<String>of(), List.of("-XX:+UseSerialGC"))) {
-      List<Run> results = new ArrayList<>();
-      String label = flags.isEmpty() ? "defaults" : String.join(" ", flags) + " (as the image runs it)";
-      for (long records : options.rssRecords()) {
-        Path messages = data(options.shape(), records);
-        Path catalog = messages.resolveSibling("catalog.json");
-        List<String> command = new ArrayList<>(flags);
-        command.addAll(List.of("-jar", options.sample().toString(), "write", "--config", config.toString(),
-            "--catalog", catalog.toString()));
-        Files.deleteIfExists(file);
-        Run run = destination(command, messages, "memory");
-        results.add(run);
-        line(String.format(Locale.ROOT, "| %s | %,d | %,.0f | %.2f | %.0f |", label, records,
-            Files.size(messages) / 1e6, run.seconds(), run.peakKilobytes() / 1024.0));
-      }
-      Files.deleteIfExists(file);
-      if (results.size() >= 2) {
-        double ratio = (double) results.get(results.size() - 1).peakKilobytes() / results.get(0).peakKilobytes();
-        ratios.add(String.format(Locale.ROOT, "%s %.2fx (%s)", label, ratio, ratio <= 1.1 ? "met" : "missed"));
-      }
-    }
-    if (!ratios.isEmpty()) {
-      line("");
-      line("Peak RSS of the largest input / the smallest (target <= 1.1x): " + String.join("; ", ratios) + ".");
-    }
-    line("");
+  private Run floor(String engine, Path source, Path target, long bytes, String name)
+      throws IOException, InterruptedException {
+    double perRecord = (double) bytes / options.records();
+    int batchRows = (int) Math.max(1, Math.min(50_000, Math.ceil((2 << 20) / perRecord)));
+    int commitRows = (int) Math.max(batchRows, Math.ceil((32 << 20) / perRecord));
+    Run run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DriverFloor.class.getName(),
+        engine, source.toString(), target.toString(), Integer.toString(batchRows), Integer.toString(commitRows))),
+        null, name);
+    String excluded = Files.readAllLines(work.resolve(name.replaceAll("\\W", "_") + ".err")).stream()
+        .filter(l -> l.startsWith(DriverFloor.EXCLUDED)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " did not say how long it read its rows"));
+    return new Run(run.seconds() - Double.parseDouble(excluded.substring(DriverFloor.EXCLUDED.length())),
+        run.peakKilobytes());
   }
 
   /** spec and check, JVM start included, with and without a class-data-sharing archive of the connector. */
@@ -482,7 +494,7 @@ public final class Compare {
   }
 
   /** Runs java with {@code arguments} (a destination's write) and checks that its states acknowledge every record. */
-  private Run destination(List<String> arguments, Path messages, String name)
+  Run destination(List<String> arguments, Path messages, String name)
       throws IOException, InterruptedException {
     return destination(arguments, messages, name, null);
   }
@@ -513,7 +525,7 @@ public final class Compare {
   }
 
   /** Removes a DuckDB file and its write-ahead log. */
-  private static void deleteDuckdb(Path file) throws IOException {
+  static void deleteDuckdb(Path file) throws IOException {
     Files.deleteIfExists(file);
     Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".wal"));
   }

@@ -60,10 +60,7 @@ final class DedupRuns {
         () -> compare.dropSchema(SCHEMA), table -> compare.count(SCHEMA + ".\"" + table + "\"")));
     Path duckdbFile = work.resolve("dedup.duckdb");
     targets.put("DuckDB", new Target(compare.config(work.resolve("dedup-duckdb.json"), "duckdb", duckdbFile, null),
-        () -> {
-          Files.deleteIfExists(duckdbFile);
-          Files.deleteIfExists(duckdbFile.resolveSibling(duckdbFile.getFileName() + ".wal"));
-        },
+        () -> Compare.deleteDuckdb(duckdbFile),
         table -> count("jdbc:duckdb:" + duckdbFile, "\"" + table + "\"")));
 
     Map<String, List<Compare.Run>> first = new LinkedHashMap<>();

@@ -1,0 +1,290 @@
+package io.destkit.bench;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+import java.util.UUID;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * What a database's Java driver costs on its own: the rows the sample loaded, held in memory beforehand, loaded
+ * again through the same driver API the sample uses, in the sample's batches and commits, with nothing read or
+ * decoded. It is the floor of the sample's load through that driver: the sample cannot beat it, whatever it does
+ * before the driver.
+ *
+ * <pre>
+ * DriverFloor duckdb|sqlite SOURCE TARGET BATCH_ROWS COMMIT_ROWS
+ * </pre>
+ * reads the data table of SOURCE (the sample's file), makes TARGET with a table of the same shape and loads the rows
+ * into it: DuckDB's appender, flushed every batch; SQLite's prepared INSERTs of 100 rows through sqlite-jdbc, as
+ * {@code MultiRowInsert} binds them. Reading SOURCE is not part of the floor: the last line on standard error,
+ * {@code destkit-floor-excluded SECONDS}, says how long it took, and {@link Compare} takes it off the wall time. JVM
+ * start and the driver's loading stay in, as they do for the destinations and DuckDB's COPY.
+ */
+public final class DriverFloor {
+  /** Output line naming the seconds spent reading SOURCE, which the comparison subtracts. */
+  static final String EXCLUDED = "destkit-floor-excluded ";
+
+  /** How a DuckDB column's value is held, and appended. */
+  private enum DuckdbKind { UUID, MICROS, LOCAL_MICROS, DAYS, LONG, BOOLEAN, DOUBLE, DECIMAL, TEXT }
+
+  private final int batchRows;
+  private final int commitRows;
+
+  private DriverFloor(int batchRows, int commitRows) {
+    this.batchRows = batchRows;
+    this.commitRows = commitRows;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 5 || !List.of("duckdb", "sqlite").contains(args[0])) {
+      System.err.println("usage: DriverFloor duckdb|sqlite SOURCE TARGET BATCH_ROWS COMMIT_ROWS");
+      System.exit(2);
+    }
+    DriverFloor floor = new DriverFloor(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+    Path source = Path.of(args[1]);
+    Path target = Path.of(args[2]);
+    long rows = args[0].equals("duckdb") ? floor.duckdb(source, target) : floor.sqlite(source, target);
+    System.err.println("driver-floor: " + rows + " rows into " + target);
+  }
+
+  private long duckdb(Path source, Path target) throws SQLException, java.io.IOException {
+    Files.deleteIfExists(target);
+    Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
+        Statement statement = connection.createStatement()) {
+      long start = System.nanoTime();
+      statement.execute("SET TimeZone = 'UTC'");
+      statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
+      String name = dataTable(statement, "SELECT table_name FROM information_schema.tables WHERE table_catalog ="
+          + " 'source' AND table_schema = 'main' AND table_name NOT LIKE '%$%'");
+      String table = quoted(name);
+      statement.execute("CREATE TABLE main.rows AS SELECT * FROM source.main." + table + " LIMIT 0");
+      List<DuckdbKind> kinds = new ArrayList<>();
+      try (ResultSet columns = statement.executeQuery("SELECT data_type FROM duckdb_columns() WHERE database_name ="
+          + " 'source' AND schema_name = 'main' AND table_name = " + literal(name) + " ORDER BY column_index")) {
+        while (columns.next()) {
+          kinds.add(duckdbKind(columns.getString(1)));
+        }
+      }
+      List<Object[]> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery("SELECT * FROM source.main." + table)) {
+        while (result.next()) {
+          Object[] row = new Object[kinds.size()];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = duckdbValue(result, i + 1, kinds.get(i));
+          }
+          rows.add(row);
+        }
+      }
+      statement.execute("DETACH source");
+      excluded(start);
+      connection.setAutoCommit(false);
+      DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("main", "rows");
+      for (int i = 0; i < rows.size(); i++) {
+        if (i % batchRows == 0) {
+          // As the sample does: a statement opens the transaction the appended rows join.
+          statement.execute("SELECT 1");
+        }
+        appender.beginRow();
+        Object[] row = rows.get(i);
+        for (int column = 0; column < row.length; column++) {
+          append(appender, row[column], kinds.get(column));
+        }
+        appender.endRow();
+        if ((i + 1) % batchRows == 0 || i + 1 == rows.size()) {
+          appender.flush();
+        }
+        if ((i + 1) % commitRows == 0) {
+          connection.commit();
+        }
+      }
+      appender.close();
+      connection.commit();
+      return rows.size();
+    }
+  }
+
+  private static DuckdbKind duckdbKind(String type) {
+    String upper = type.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("DECIMAL")) {
+      return DuckdbKind.DECIMAL;
+    }
+    return switch (upper) {
+      case "UUID" -> DuckdbKind.UUID;
+      case "TIMESTAMP WITH TIME ZONE" -> DuckdbKind.MICROS;
+      case "TIMESTAMP" -> DuckdbKind.LOCAL_MICROS;
+      case "DATE" -> DuckdbKind.DAYS;
+      case "BIGINT", "INTEGER" -> DuckdbKind.LONG;
+      case "BOOLEAN" -> DuckdbKind.BOOLEAN;
+      case "DOUBLE" -> DuckdbKind.DOUBLE;
+      case "VARCHAR", "JSON" -> DuckdbKind.TEXT;
+      default -> throw new IllegalArgumentException("the floor does not load DuckDB columns of type " + type);
+    };
+  }
+
+  /** A value in the form the sample hands the appender: micros and days as numbers, text as a String. */
+  private static Object duckdbValue(ResultSet result, int column, DuckdbKind kind) throws SQLException {
+    Object value = switch (kind) {
+      case UUID -> result.getObject(column, UUID.class);
+      case MICROS -> {
+        OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
+        yield time == null ? null : time.toEpochSecond() * 1_000_000L + time.getNano() / 1000;
+      }
+      case LOCAL_MICROS -> {
+        LocalDateTime time = result.getObject(column, LocalDateTime.class);
+        yield time == null ? null : time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000;
+      }
+      case DAYS -> {
+        LocalDate date = result.getObject(column, LocalDate.class);
+        yield date == null ? null : (int) date.toEpochDay();
+      }
+      case LONG -> result.getLong(column);
+      case BOOLEAN -> result.getBoolean(column);
+      case DOUBLE -> result.getDouble(column);
+      case DECIMAL -> result.getBigDecimal(column);
+      case TEXT -> result.getString(column);
+    };
+    return result.wasNull() ? null : value;
+  }
+
+  private static void append(DuckDBAppender appender, Object value, DuckdbKind kind) throws SQLException {
+    if (value == null) {
+      appender.appendNull();
+      return;
+    }
+    switch (kind) {
+      case UUID -> appender.append((UUID) value);
+      case MICROS, LOCAL_MICROS -> appender.appendEpochMicros((Long) value);
+      case DAYS -> appender.appendEpochDays((Integer) value);
+      case LONG -> appender.append(((Long) value).longValue());
+      case BOOLEAN -> appender.append(((Boolean) value).booleanValue());
+      case DOUBLE -> appender.append(((Double) value).doubleValue());
+      case DECIMAL -> appender.append((BigDecimal) value);
+      case TEXT -> appender.append((String) value);
+    }
+  }
+
+  private long sqlite(Path source, Path target) throws SQLException, java.io.IOException {
+    Files.deleteIfExists(target);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target);
+        Statement statement = connection.createStatement()) {
+      long start = System.nanoTime();
+      statement.execute("ATTACH '" + source + "' AS source");
+      String name = dataTable(statement, "SELECT name FROM source.sqlite_master WHERE type = 'table'"
+          + " AND name NOT LIKE '%$%'");
+      String table = quoted(name);
+      // The same declaration as the sample's table: its types decide how SQLite stores the values.
+      try (ResultSet ddl = statement.executeQuery("SELECT sql FROM source.sqlite_master WHERE name = "
+          + literal(name))) {
+        ddl.next();
+        statement.execute(ddl.getString(1));
+      }
+      List<Object[]> rows = new ArrayList<>();
+      int width;
+      try (ResultSet result = statement.executeQuery("SELECT * FROM source." + table)) {
+        width = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          Object[] row = new Object[width];
+          for (int i = 0; i < width; i++) {
+            row[i] = result.getObject(i + 1);
+          }
+          rows.add(row);
+        }
+      }
+      statement.execute("DETACH source");
+      excluded(start);
+      connection.setAutoCommit(false);
+      int groupRows = Math.max(1, Math.min(100, 4_000 / width));
+      try (PreparedStatement group = connection.prepareStatement(insert(table, width, groupRows));
+          PreparedStatement single = connection.prepareStatement(insert(table, width, 1))) {
+        int bound = 0;
+        for (int i = 0; i < rows.size(); i++) {
+          boolean grouped = bound > 0 || rows.size() - i >= groupRows;
+          PreparedStatement into = grouped ? group : single;
+          Object[] row = rows.get(i);
+          for (int column = 0; column < width; column++) {
+            bind(into, (grouped ? bound * width : 0) + column + 1, row[column]);
+          }
+          if (!grouped) {
+            single.executeUpdate();
+          } else if (++bound == groupRows) {
+            group.executeUpdate();
+            bound = 0;
+          }
+          if ((i + 1) % commitRows == 0) {
+            connection.commit();
+          }
+        }
+      }
+      connection.commit();
+      return rows.size();
+    }
+  }
+
+  private static String insert(String table, int width, int rows) {
+    StringJoiner row = new StringJoiner(", ", "(", ")");
+    for (int i = 0; i < width; i++) {
+      row.add("?");
+    }
+    StringJoiner all = new StringJoiner(", ");
+    for (int i = 0; i < rows; i++) {
+      all.add(row.toString());
+    }
+    return "INSERT INTO main." + table + " VALUES " + all;
+  }
+
+  /** Binds as the sample does: text, whole numbers and doubles each by their own setter. */
+  private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, java.sql.Types.NULL);
+    } else if (value instanceof String text) {
+      statement.setString(index, text);
+    } else if (value instanceof Integer || value instanceof Long) {
+      statement.setLong(index, ((Number) value).longValue());
+    } else if (value instanceof Double number) {
+      statement.setDouble(index, number);
+    } else if (value instanceof byte[] bytes) {
+      statement.setBytes(index, bytes);
+    } else {
+      throw new IllegalArgumentException("the floor does not bind " + value.getClass().getName());
+    }
+  }
+
+  /** The name of the one table the query finds: the sample's table of the stream. */
+  private static String dataTable(Statement statement, String query) throws SQLException {
+    try (ResultSet tables = statement.executeQuery(query)) {
+      if (!tables.next()) {
+        throw new IllegalStateException("the source database has no table");
+      }
+      return tables.getString(1);
+    }
+  }
+
+  private static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private static void excluded(long start) {
+    System.err.printf(Locale.ROOT, "%s%.3f%n", EXCLUDED, (System.nanoTime() - start) / 1e9);
+  }
+}
