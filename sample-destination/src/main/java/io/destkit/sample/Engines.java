@@ -165,7 +165,7 @@ public final class Engines {
       /** Waits, retrying, while another program holds the file. */
       @Override
       public SqlWarehouse openWarehouse() throws Exception {
-        return new JdbcWarehouse(new DuckdbEngine(duckdb.path()), DuckdbConnector.open(duckdb,
+        return new JdbcWarehouse(new DuckdbEngine(duckdb.path(), duckdb.memoryLimitMb()), DuckdbConnector.open(duckdb,
             RetryPolicy.defaults()), DuckdbEngine.DEFAULT_SCHEMA);
       }
 

@@ -86,7 +86,13 @@ public record SampleConfig(
   public record Duckdb(
       @Property(title = "Database file", description = "Path of the DuckDB file; created when missing. Streams"
           + " without namespace go to its schema main.", examples = "/local/warehouse.duckdb", order = 1)
-      String path) implements Database {
+      String path,
+      @Property(name = "memory_limit_mb", title = "Memory limit (MB)", description = "The most memory DuckDB may"
+          + " use for its buffers during a sync, however large the tables grow. A dedup merge spills to a folder"
+          + " beside the file; one that still needs more fails the sync naming this limit: raise it then.",
+          defaultValue = "256", examples = "256", order = 2)
+      @Range(min = 16)
+      int memoryLimitMb) implements Database {
 
     @Override
     public Engine engine() {

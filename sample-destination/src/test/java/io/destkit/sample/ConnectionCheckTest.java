@@ -9,6 +9,7 @@ import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.error.DestinationException;
 import io.destkit.runtime.error.TransientException;
 import io.destkit.sample.jdbc.JdbcConnections;
+import io.destkit.sql.duckdb.DuckdbEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -101,7 +102,7 @@ class ConnectionCheckTest {
     void createsTheFileAndLeavesNoTestTable() throws Exception {
       Path file = directory.resolve("warehouse.duckdb");
 
-      check(new SampleConfig.Duckdb(file.toString()));
+      check(new SampleConfig.Duckdb(file.toString(), DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB));
 
       assertTrue(Files.isRegularFile(file), "the database file is created");
       try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
@@ -118,7 +119,7 @@ class ConnectionCheckTest {
       Path file = missing.resolve("warehouse.duckdb");
 
       ConfigException e = assertThrows(ConfigException.class,
-          () -> check(new SampleConfig.Duckdb(file.toString())));
+          () -> check(new SampleConfig.Duckdb(file.toString(), DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB)));
 
       assertEquals("Cannot write to DuckDB file " + file + ": directory " + missing + " does not exist. "
           + "Create it, or choose a file in an existing directory.", e.getMessage());
@@ -131,7 +132,7 @@ class ConnectionCheckTest {
           .repeat(100));
 
       ConfigException e = assertThrows(ConfigException.class,
-          () -> check(new SampleConfig.Duckdb(file.toString())));
+          () -> check(new SampleConfig.Duckdb(file.toString(), DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB)));
 
       assertTrue(e.getMessage().startsWith("Cannot open DuckDB file " + file + ": "), e.getMessage());
     }
@@ -141,7 +142,7 @@ class ConnectionCheckTest {
       Path file = directory.resolve("warehouse.duckdb;session_init_sql_file=init.sql");
 
       ConfigException e = assertThrows(ConfigException.class,
-          () -> check(new SampleConfig.Duckdb(file.toString())));
+          () -> check(new SampleConfig.Duckdb(file.toString(), DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB)));
 
       assertTrue(e.getMessage().contains("the path holds a ';'"), e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.destkit.sample;
 
 import io.destkit.sample.jdbc.JdbcConnections;
 import io.destkit.sql.SqlIdentifiers;
+import io.destkit.sql.duckdb.DuckdbEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -229,7 +230,7 @@ abstract class TestDatabase {
 
     @Override
     SampleConfig config() {
-      return new SampleConfig(new SampleConfig.Duckdb(file.toString()), null);
+      return new SampleConfig(new SampleConfig.Duckdb(file.toString(), DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB), null);
     }
 
     @Override

@@ -47,16 +47,35 @@ public final class DuckdbEngine implements SqlEngine {
   public static final String DEFAULT_SCHEMA = "main";
   /** The type of a NUMBER column: exact, and wide enough for every 64-bit integer, so an INTEGER column widens to it. */
   static final String DECIMAL = DuckdbValues.DECIMAL;
+  /**
+   * The memory DuckDB's buffers may take, in MB, unless the connector says otherwise. DuckDB's own default, 80% of
+   * the machine's memory, suits a database that answers queries; a load writes, and DuckDB kept every block it had
+   * written in memory, so a sync's memory grew with its table: 2.2 GB for 10M records, against 0.5 GB (and a faster
+   * load) under this limit (BENCHMARKS.md). Work that needs more, a dedup merge's joins, spills to a folder beside
+   * the file.
+   */
+  public static final int DEFAULT_MEMORY_LIMIT_MB = 256;
 
   /** The file, as messages name it. */
   private final String file;
+  /** The memory DuckDB's buffers may take, in MB. */
+  private final int memoryLimitMb;
   /** The last {@code emitted_at} bound, and its value: records of a batch mostly share it. */
   private long lastEmittedAt = Long.MIN_VALUE;
   private OffsetDateTime lastExtractedAt;
 
-  /** The engine of the DuckDB file {@code file}. */
+  /** The engine of the DuckDB file {@code file}, its buffers limited to {@value #DEFAULT_MEMORY_LIMIT_MB} MB. */
   public DuckdbEngine(String file) {
+    this(file, DEFAULT_MEMORY_LIMIT_MB);
+  }
+
+  /** The engine of the DuckDB file {@code file}, its buffers limited to {@code memoryLimitMb} MB. */
+  public DuckdbEngine(String file, int memoryLimitMb) {
+    if (memoryLimitMb < 1) {
+      throw new IllegalArgumentException("a DuckDB memory limit must be at least 1 MB, not " + memoryLimitMb);
+    }
     this.file = file;
+    this.memoryLimitMb = memoryLimitMb;
   }
 
   /** The engine, for reading SQL only (tests, reports): its messages name no file. */
@@ -69,11 +88,15 @@ public final class DuckdbEngine implements SqlEngine {
     return file;
   }
 
-  /** Dates and times turn into text (a widened column) in UTC, whatever the machine's zone. */
+  /**
+   * Dates and times turn into text (a widened column) in UTC, whatever the machine's zone; DuckDB's buffers take at
+   * most the engine's memory limit (see {@link #DEFAULT_MEMORY_LIMIT_MB}).
+   */
   @Override
   public void configure(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
+      statement.execute("SET memory_limit = '" + memoryLimitMb + "MB'");
     }
   }
 
@@ -349,7 +372,8 @@ public final class DuckdbEngine implements SqlEngine {
 
   /**
    * What failed, on which file: a file another program holds is an outage (DuckDB lets one program at a time write a
-   * file); a folder that does not exist or cannot be written is the user's to fix.
+   * file); a folder that does not exist or cannot be written, or work that needs more memory than the limit, is the
+   * user's to fix.
    */
   @Override
   public DestinationException failure(String what, SQLException e) {
@@ -361,6 +385,9 @@ public final class DuckdbEngine implements SqlEngine {
     } else if (isFileProblem(e)) {
       return new ConfigException(message + ". Check that the folder of the file exists and can be written, that the"
           + " path is not a folder, and that the disk has room.", e);
+    } else if (e.getMessage() != null && e.getMessage().startsWith("Out of Memory Error")) {
+      return new ConfigException(message + ". DuckDB needed more than the " + memoryLimitMb + " MB of memory the"
+          + " connector lets it use: raise the connector's DuckDB memory limit.", e);
     }
     return new WarehouseException(message, e);
   }

@@ -5,7 +5,10 @@ import static io.destkit.sql.Fixtures.row;
 import static io.destkit.sql.Fixtures.rows;
 import static io.destkit.sql.Fixtures.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.destkit.runtime.config.ConfigException;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.sql.JdbcWarehouse;
 import java.nio.file.Path;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The warehouse on a real DuckDB file through {@link DuckdbEngine} and its appender: rows join the open transaction
  * (an append the driver would commit on its own is not), and a table whose columns are not in the plan's order, not
- * all the plan's, or not of the dialect's types still takes the rows, each value in its column.
+ * all the plan's, or not of the dialect's types still takes the rows, each value in its column. DuckDB's buffers keep
+ * to the engine's memory limit: a merge spills to disk within it, and one that needs more fails naming the limit.
  */
 class DuckdbWarehouseTest {
   @TempDir
@@ -69,6 +73,70 @@ class DuckdbWarehouseTest {
       warehouse.commit();
     }
     assertEquals(List.of("1 new 7", "2 only 1"), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT id, name, seq FROM users ORDER BY id"));
+  }
+
+  @Test
+  void duckdbsBuffersKeepToTheEnginesLimitWhichIsLowByDefault() throws Exception {
+    Path file = folder.resolve("warehouse.duckdb");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        JdbcWarehouse warehouse = new JdbcWarehouse(new DuckdbEngine(file.toString(), 64), connection,
+            DuckdbEngine.DEFAULT_SCHEMA)) {
+      assertEquals(setting("64MB"), limit(connection));
+    }
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file);
+        JdbcWarehouse warehouse = new JdbcWarehouse(new DuckdbEngine(file.toString()), connection,
+            DuckdbEngine.DEFAULT_SCHEMA)) {
+      assertEquals(setting(DuckdbEngine.DEFAULT_MEMORY_LIMIT_MB + "MB"), limit(connection));
+    }
+  }
+
+  @Test
+  void aMergeWithinTheLimitSpillsToDiskAndOneBeyondItFailsNamingTheLimitToRaise() throws Exception {
+    StreamContext users = users("append_dedup", ",\"primary_key\":[[\"id\"]],\"cursor_field\":[\"seq\"]");
+    // Every key twice, the later with the higher cursor: the merge ranks 300,000 rows (about 40 MB in DuckDB).
+    int keys = 150_000;
+    Object[][] rows = new Object[2 * keys][];
+    for (int i = 0; i < keys; i++) {
+      rows[2 * i] = row(i, "old " + "x".repeat(40), 1);
+      rows[2 * i + 1] = row(i, "new " + "y".repeat(40), 2);
+    }
+    Path file = folder.resolve("warehouse.duckdb");
+    try (JdbcWarehouse warehouse = new JdbcWarehouse(new DuckdbEngine(file.toString(), 64),
+        DriverManager.getConnection("jdbc:duckdb:" + file), DuckdbEngine.DEFAULT_SCHEMA)) {
+      warehouse.prepare(users);
+      warehouse.load(batch(users, rows));
+      warehouse.commit();
+    }
+    assertEquals(List.of(keys + " " + keys + " 2 2"), rows("jdbc:duckdb:" + file, "SELECT COUNT(*),"
+        + " COUNT(DISTINCT id), MIN(seq), MAX(seq) FROM users"));
+
+    Path small = folder.resolve("small.duckdb");
+    try (JdbcWarehouse warehouse = new JdbcWarehouse(new DuckdbEngine(small.toString(), 16),
+        DriverManager.getConnection("jdbc:duckdb:" + small), DuckdbEngine.DEFAULT_SCHEMA)) {
+      warehouse.prepare(users);
+      warehouse.load(batch(users, rows));
+      ConfigException e = assertThrows(ConfigException.class, warehouse::commit);
+      assertTrue(e.getMessage().contains("needed more than the 16 MB of memory the connector lets it use: raise the"
+          + " connector's DuckDB memory limit"), e.getMessage());
+    }
+  }
+
+  /** DuckDB's memory limit on {@code connection}, as DuckDB shows it. */
+  private static String limit(Connection connection) throws Exception {
+    try (Statement statement = connection.createStatement();
+        var result = statement.executeQuery("SELECT current_setting('memory_limit')")) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+  /** How DuckDB shows a memory limit of {@code value}, set on a database of its own. */
+  private static String setting(String value) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      statement.execute("SET memory_limit = '" + value + "'");
+      return limit(connection);
+    }
   }
 
   private JdbcWarehouse open() throws Exception {
