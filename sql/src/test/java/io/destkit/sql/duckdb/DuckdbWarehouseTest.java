@@ -8,14 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.runtime.config.ConfigException;
+import io.destkit.runtime.engine.CatalogReader;
 import io.destkit.runtime.write.StreamContext;
 import io.destkit.sql.JdbcWarehouse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +124,49 @@ class DuckdbWarehouseTest {
       ConfigException e = assertThrows(ConfigException.class, warehouse::commit);
       assertTrue(e.getMessage().contains("needed more than the 16 MB of memory the connector lets it use: raise the"
           + " connector's DuckDB memory limit"), e.getMessage());
+    }
+  }
+
+  @Test
+  void numbersReachTheirDecimalColumnExactlyRoundedOrNulledAtItsEdges() throws Exception {
+    StreamContext amounts = CatalogReader.read(new ObjectMapper().readTree("{\"streams\":[{\"stream\":{\"name\":"
+        + "\"amounts\",\"json_schema\":{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+        + "\"amount\":{\"type\":\"number\"}}}},\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":"
+        + "\"append\",\"generation_id\":1,\"minimum_generation_id\":0,\"sync_id\":3}]}")).streams().get(0);
+    List<BigDecimal> numbers = new ArrayList<>();
+    // Around the long's edges once scaled by 10^9, either sign; scales past 9 (rounded), negative scales.
+    for (String text : List.of("0", "-0.000000001", "1.5", "-1.5", "9223372036.854775807", "9223372036.854775808",
+        "-9223372036.854775808", "-9223372036.854775809", "9223372036", "9223372037", "-9223372037",
+        "999999999999999999", "-999999999999999999.5", "12345678901234567890.123456789", "0.1234567894",
+        "0.1234567895", "1E+3", "-7E+20", "0.000000000", "1E-9", "-1E-10")) {
+      numbers.add(new BigDecimal(text));
+    }
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 2_000; i++) {
+      long digits = random.nextLong() >> random.nextInt(64);
+      numbers.add(BigDecimal.valueOf(digits, random.nextInt(-3, 13)));
+    }
+    Object[][] rows = new Object[numbers.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[] {(long) i, numbers.get(i)};
+    }
+    Path file = folder.resolve("warehouse.duckdb");
+    try (JdbcWarehouse warehouse = new JdbcWarehouse(new DuckdbEngine(file.toString()),
+        DriverManager.getConnection("jdbc:duckdb:" + file), DuckdbEngine.DEFAULT_SCHEMA)) {
+      warehouse.prepare(amounts);
+      warehouse.load(batch(amounts, rows));
+      warehouse.commit();
+    }
+    List<String> stored = rows("jdbc:duckdb:" + file, "SELECT id, amount FROM amounts ORDER BY id");
+    assertEquals(numbers.size(), stored.size());
+    for (int i = 0; i < numbers.size(); i++) {
+      BigDecimal expected = numbers.get(i);
+      if (expected.precision() - expected.scale() > 29) {
+        assertEquals(i + " null", stored.get(i), "too large for DECIMAL(38,9): nulled");
+        continue;
+      }
+      BigDecimal got = new BigDecimal(stored.get(i).substring(stored.get(i).indexOf(' ') + 1));
+      assertEquals(0, expected.setScale(9, RoundingMode.HALF_EVEN).compareTo(got), expected + " came back as " + got);
     }
   }
 
