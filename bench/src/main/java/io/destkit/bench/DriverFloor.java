@@ -1,5 +1,7 @@
 package io.destkit.bench;
 
+import io.destkit.sql.duckdb.DuckdbEngine;
+import io.destkit.sql.sqlite.SqliteEngine;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
@@ -34,7 +37,8 @@ import org.duckdb.DuckDBConnection;
  * into it: DuckDB's appender, flushed every batch; SQLite's prepared INSERTs of 100 rows through sqlite-jdbc, as
  * {@code MultiRowInsert} binds them. Reading SOURCE is not part of the floor: the last line on standard error,
  * {@code destkit-floor-excluded SECONDS}, says how long it took, and {@link Compare} takes it off the wall time. JVM
- * start and the driver's loading stay in, as they do for the destinations and DuckDB's COPY.
+ * start and the driver's loading stay in, as they do for the destinations and DuckDB's COPY. The connection is the
+ * sample's: the engine's own settings ({@code configure}), and SQLite without the driver's generated keys.
  */
 public final class DriverFloor {
   /** Output line naming the seconds spent reading SOURCE, which the comparison subtracts. */
@@ -69,7 +73,7 @@ public final class DriverFloor {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
         Statement statement = connection.createStatement()) {
       long start = System.nanoTime();
-      statement.execute("SET TimeZone = 'UTC'");
+      new DuckdbEngine(target.toString()).configure(connection);
       statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
       String name = dataTable(statement, "SELECT table_name FROM information_schema.tables WHERE table_catalog ="
           + " 'source' AND table_schema = 'main' AND table_name NOT LIKE '%$%'");
@@ -182,9 +186,12 @@ public final class DriverFloor {
 
   private long sqlite(Path source, Path target) throws SQLException, java.io.IOException {
     Files.deleteIfExists(target);
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target);
+    Properties properties = new Properties();
+    properties.setProperty("jdbc.get_generated_keys", "false");
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target, properties);
         Statement statement = connection.createStatement()) {
       long start = System.nanoTime();
+      new SqliteEngine(target.toString()).configure(connection);
       statement.execute("ATTACH '" + source + "' AS source");
       String name = dataTable(statement, "SELECT name FROM source.sqlite_master WHERE type = 'table'"
           + " AND name NOT LIKE '%$%'");
