@@ -42,13 +42,13 @@ class DuckdbWarehouseTest {
     try (JdbcWarehouse warehouse = open()) {
       warehouse.prepare(users);
       warehouse.load(batch(users, row(1, "Ada", 10), row(2, "Grace", 20)));
-      assertEquals(List.of(), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT id FROM users"), "nothing is visible before the commit");
+      assertEquals(List.of(), rows(url(), "SELECT id FROM users"), "nothing is visible before the commit");
       warehouse.commit();
       // The batch after a commit: the driver opens no transaction until a statement runs.
       warehouse.load(batch(users, row(3, "lost", 30)));
-      assertEquals(List.of("1", "2"), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT id FROM users ORDER BY id"), "not visible before the commit");
+      assertEquals(List.of("1", "2"), rows(url(), "SELECT id FROM users ORDER BY id"), "not visible before the commit");
     }
-    assertEquals(List.of("1 Ada", "2 Grace"), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT id, name FROM users ORDER BY id"),
+    assertEquals(List.of("1 Ada", "2 Grace"), rows(url(), "SELECT id, name FROM users ORDER BY id"),
         "what was not committed is gone with the connection");
   }
 
@@ -63,7 +63,7 @@ class DuckdbWarehouseTest {
       warehouse.load(batch(users, row(1, "Ada", 10)));
       warehouse.commit();
     }
-    assertEquals(List.of("by the user 10 Ada 1 1"), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT note, seq, name, id, _airbyte_generation_id"
+    assertEquals(List.of("by the user 10 Ada 1 1"), rows(url(), "SELECT note, seq, name, id, _airbyte_generation_id"
         + " FROM users"));
   }
 
@@ -78,7 +78,7 @@ class DuckdbWarehouseTest {
       warehouse.load(batch(users, row(1, "old", 5), row(1, "new", 7), row(2, "only", 1)));
       warehouse.commit();
     }
-    assertEquals(List.of("1 new 7", "2 only 1"), rows("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"), "SELECT id, name, seq FROM users ORDER BY id"));
+    assertEquals(List.of("1 new 7", "2 only 1"), rows(url(), "SELECT id, name, seq FROM users ORDER BY id"));
   }
 
   @Test
@@ -192,6 +192,11 @@ class DuckdbWarehouseTest {
     Path file = folder.resolve("warehouse.duckdb");
     return new JdbcWarehouse(new DuckdbEngine(file.toString()), DriverManager.getConnection("jdbc:duckdb:" + file),
         DuckdbEngine.DEFAULT_SCHEMA);
+  }
+
+  /** The JDBC URL of the test's warehouse file. */
+  private String url() {
+    return "jdbc:duckdb:" + folder.resolve("warehouse.duckdb");
   }
 
   private void execute(String sql) throws Exception {
