@@ -14,15 +14,15 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The whole-process comparison: the same input through a dozen programs, each a fresh process as the platform starts
- * one, in rounds that alternate between them so that the machine's drift touches all alike.
+ * one, in rounds that alternate between them so that the machine's drift touches all alike ({@link ThroughputRuns}).
+ * This class runs the parts in turn and holds what they share: the measured process, the packaged PostgreSQL server,
+ * the report.
  * <ul>
  *   <li>(a) tokens: a Jackson token walk of every line, a parser per line: the floor;</li>
  *   <li>(b) tree: {@code ObjectMapper.readTree} per line, the way older Java destinations read;</li>
@@ -38,90 +38,33 @@ import java.util.stream.Collectors;
  * Each run's wall time and peak resident memory come from GNU time; every destination run must exit 0 and
  * acknowledge every record in its echoed states. Then, unless skipped: the sample's peak memory on each engine for
  * two input sizes ({@link MemoryRuns}), and {@code spec} / {@code check} start-up times with and without a
- * class-data-sharing archive. The report is Markdown, printed and written to {@code WORK/results.md}. Run it through
+ * class-data-sharing archive ({@link StartupRuns}); speed mode ({@link SpeedRuns}) and dedup ({@link DedupRuns}) when
+ * asked. The report is Markdown, printed and written to {@code WORK/results.md}. Run it through
  * {@code bench/run}, which builds everything first.
  */
 public final class Compare {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
   private static final String TIME = "/usr/bin/time";
   static final String SCHEMA = "bench";
-  private static final String COPY_SCHEMA = "copy_target";
+  static final String COPY_SCHEMA = "copy_target";
 
-  private final Options options;
+  private final CompareOptions options;
   private final Path work;
   private final StringBuilder report = new StringBuilder();
   private PackagedPostgres postgres;
   /** The runs of (f), psql {@code \copy}, for the dedup comparison; null when not run. */
   private List<Run> copyRuns;
 
-  /** What the comparison is told on its command line. */
-  record Options(long records, DataGenerator.Shape shape, int rounds, Path work, Path devnull, Path sample,
-      List<Long> rssRecords, int startupRuns, List<String> jvmFlags, List<String> only) {
-    static Options parse(String[] args) {
-      long records = 2_000_000;
-      DataGenerator.Shape shape = DataGenerator.Shape.TYPICAL;
-      int rounds = 3;
-      Path work = Path.of("bench/target/compare");
-      Path devnull = Path.of("bench/target/destination-devnull.jar");
-      Path sample = Path.of("sample-destination/target/sample-destination.jar");
-      List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
-      int startupRuns = 5;
-      List<String> jvmFlags = List.of();
-      List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m");
-      for (int i = 0; i < args.length; i += 2) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(args[i] + " needs a value");
-        }
-        String value = args[i + 1];
-        switch (args[i]) {
-          case "--records" -> records = Long.parseLong(value.replace("_", ""));
-          case "--shape" -> shape = DataGenerator.Shape.valueOf(value.toUpperCase(Locale.ROOT));
-          case "--rounds" -> rounds = Integer.parseInt(value);
-          case "--work" -> work = Path.of(value);
-          case "--devnull" -> devnull = Path.of(value);
-          case "--sample" -> sample = Path.of(value);
-          case "--rss-records" -> rssRecords = value.equals("none") ? List.of()
-              : Arrays.stream(value.split(",")).map(s -> Long.parseLong(s.trim().replace("_", ""))).toList();
-          case "--startup-runs" -> startupRuns = Integer.parseInt(value);
-          case "--jvm-flags" -> jvmFlags = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
-          case "--only" -> only = List.of(value.split(","));
-          default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
-              + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-              + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j,k,l,m");
-        }
-      }
-      return new Options(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags, only);
-    }
-  }
-
   /** One run's figures. */
   record Run(double seconds, long peakKilobytes) {}
 
-  /** One program of the comparison. */
-  record Variant(String key, String name, String what) {}
-
-  private static final List<Variant> VARIANTS = List.of(
-      new Variant("a", "tokens", "Jackson token walk, a parser per line (the floor)"),
-      new Variant("b", "tree", "ObjectMapper.readTree per line (the old way)"),
-      new Variant("c", "devnull", "destination-devnull: every record decoded, then discarded"),
-      new Variant("d", "sqlite", "the sample destination into SQLite"),
-      new Variant("e", "postgres", "the sample destination into PostgreSQL"),
-      new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"),
-      new Variant("g", "duckdb", "the sample destination into DuckDB"),
-      new Variant("h", "sqlite3-import", "sqlite3's .import of the same rows as CSV into a table of the same shape"),
-      new Variant("i", "duckdb-copy", "DuckDB's own COPY of the same rows as CSV into the same table shape"),
-      new Variant("l", "duckdb-appender", "DuckDB's appender alone: (g)'s rows, held in memory beforehand (not"
-          + " timed), appended as the sample appends them"),
-      new Variant("m", "sqlite-jdbc", "sqlite-jdbc alone: (d)'s rows, held in memory beforehand (not timed),"
-          + " inserted as the sample inserts them"));
-
-  Compare(Options options) {
+  Compare(CompareOptions options) {
     this.options = options;
     this.work = options.work().toAbsolutePath();
   }
 
   public static void main(String[] args) throws Exception {
-    Options options = Options.parse(args);
+    CompareOptions options = CompareOptions.parse(args);
     Compare compare = new Compare(options);
     try {
       compare.run();
@@ -145,7 +88,7 @@ public final class Compare {
     Files.writeString(work.resolve("devnull.json"), "{}");
     header();
     Path data = data(options.shape(), options.records());
-    compareThroughput(data);
+    copyRuns = new ThroughputRuns(this, work).run(data);
     if (options.only().contains("k")) {
       Path postgresConfig = options.only().contains("e")
           ? config(work.resolve("postgres-sockets.json"), "postgres", null, SCHEMA) : null;
@@ -158,7 +101,7 @@ public final class Compare {
       new MemoryRuns(this, work).run(options.rssRecords());
     }
     if (options.startupRuns() > 0) {
-      startup();
+      new StartupRuns(this, work).run(options.startupRuns());
     }
     Files.writeString(work.resolve("results.md"), report);
     System.out.println();
@@ -201,279 +144,6 @@ public final class Compare {
       Files.writeString(dir.resolve("done"), "");
     }
     return messages;
-  }
-
-  private void compareThroughput(Path messages) throws Exception {
-    Path catalog = messages.resolveSibling("catalog.json");
-    long bytes = Files.size(messages);
-    String stream = JSON.readTree(catalog.toFile()).at("/streams/0/stream/name").asText();
-    Path sqliteFile = work.resolve("sample.sqlite");
-    Path sqliteConfig = work.resolve("sqlite.json");
-    Files.writeString(sqliteConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
-        .put("engine", "sqlite").put("path", sqliteFile.toString())).toString());
-    boolean wantsPostgres = options.only().contains("e") || options.only().contains("f");
-    Path postgresConfig = work.resolve("postgres.json");
-    Path csv = work.resolve("rows.csv");
-    boolean psql = which("psql");
-    if (wantsPostgres) {
-      startPostgres();
-      Files.writeString(postgresConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
-          .put("engine", "postgres").put("host", "localhost").put("port", postgres.port())
-          .put("database", "postgres").put("schema", SCHEMA).put("username", "postgres")).toString());
-      // A first load into PostgreSQL, not counted: it gives the rows that psql copies, and the table's shape.
-      dropSchema(SCHEMA);
-      Run first = destination(options.sample(), postgresConfig, catalog, messages, "warm-up");
-      String table = table(stream);
-      checkRows(SCHEMA + "." + table, options.records());
-      System.err.printf(Locale.ROOT, "warm-up load into PostgreSQL: %.2f s%n", first.seconds());
-      if (psql) {
-        Files.deleteIfExists(csv);
-        psql("\\copy (SELECT * FROM " + SCHEMA + "." + table + ") TO '" + csv + "' WITH (FORMAT csv)");
-        sql("DROP SCHEMA IF EXISTS " + COPY_SCHEMA + " CASCADE", "CREATE SCHEMA " + COPY_SCHEMA,
-            "CREATE TABLE " + COPY_SCHEMA + "." + table + " (LIKE " + SCHEMA + "." + table + " INCLUDING ALL)");
-      }
-    }
-    Path duckdbFile = work.resolve("sample.duckdb");
-    Path duckdbConfig = work.resolve("duckdb.json");
-    Files.writeString(duckdbConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
-        .put("engine", "duckdb").put("path", duckdbFile.toString())).toString());
-    boolean sqlite3 = which("sqlite3");
-    Path sqliteCsv = work.resolve("rows-sqlite.csv");
-    Path sqliteCopy = work.resolve("copy.sqlite");
-    String sqliteShape = null;
-    if ((options.only().contains("h") && sqlite3) || options.only().contains("m")) {
-      // A load into SQLite, not counted: its rows, as CSV, are what sqlite3 imports, into a table of its shape,
-      // and what the driver's floor (m) inserts.
-      Files.deleteIfExists(sqliteFile);
-      destination(options.sample(), sqliteConfig, catalog, messages, "warm-up-sqlite");
-      String table = output(List.of("sqlite3", sqliteFile.toString(), "SELECT name FROM sqlite_master WHERE type ="
-          + " 'table' AND name NOT LIKE '%$%' LIMIT 1")).trim();
-      sqliteShape = "ATTACH '" + sqliteFile + "' AS s; CREATE TABLE main.rows AS SELECT * FROM s.\"" + table
-          + "\" WHERE 0;";
-      new ProcessBuilder("sqlite3", "-csv", sqliteFile.toString(), "SELECT * FROM \"" + table + "\"")
-          .redirectOutput(sqliteCsv.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start().waitFor();
-    }
-    Path duckdbCsv = work.resolve("rows-duckdb.csv");
-    Path duckdbCopy = work.resolve("copy.duckdb");
-    if (options.only().contains("i") || options.only().contains("l")) {
-      deleteDuckdb(duckdbFile);
-      destination(options.sample(), duckdbConfig, catalog, messages, "warm-up-duckdb");
-    }
-    Map<String, List<Run>> runs = new LinkedHashMap<>();
-    for (int round = 1; round <= options.rounds(); round++) {
-      for (Variant variant : VARIANTS) {
-        if (!options.only().contains(variant.key())) {
-          continue;
-        }
-        Run run;
-        switch (variant.key()) {
-          case "a" -> run = baseline("tokens", messages);
-          case "b" -> run = baseline("tree", messages);
-          case "c" -> run = destination(options.devnull(), work.resolve("devnull.json"), catalog, messages,
-              variant.name());
-          case "d" -> {
-            Files.deleteIfExists(sqliteFile);
-            run = destination(options.sample(), sqliteConfig, catalog, messages, variant.name());
-          }
-          case "e" -> {
-            dropSchema(SCHEMA);
-            run = destination(options.sample(), postgresConfig, catalog, messages, variant.name());
-            checkRows(SCHEMA + "." + table(stream), options.records());
-            settle(SCHEMA + "." + table(stream));
-          }
-          case "f" -> {
-            if (!psql) {
-              continue;
-            }
-            String target = COPY_SCHEMA + "." + table(stream);
-            sql("TRUNCATE " + target);
-            run = measure(List.of("psql", "-X", "-q", "-h", "localhost", "-p", Integer.toString(postgres.port()),
-                "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
-                "\\copy " + target + " FROM '" + csv + "' WITH (FORMAT csv)"), null, variant.name());
-            checkRows(target, options.records());
-            settle(target);
-          }
-          case "g" -> {
-            deleteDuckdb(duckdbFile);
-            run = destination(options.sample(), duckdbConfig, catalog, messages, variant.name());
-          }
-          case "h" -> {
-            if (!sqlite3) {
-              continue;
-            }
-            Files.deleteIfExists(sqliteCopy);
-            output(List.of("sqlite3", sqliteCopy.toString(), sqliteShape));
-            run = measure(List.of("sqlite3", sqliteCopy.toString(), ".mode csv", ".import " + sqliteCsv + " rows"),
-                null, variant.name());
-            // Without the table made beforehand, .import would take the first row for a header and load one less.
-            String copied = output(List.of("sqlite3", sqliteCopy.toString(), "SELECT COUNT(*) FROM rows")).trim();
-            if (!copied.equals(Long.toString(options.records()))) {
-              throw new IllegalStateException("sqlite3 .import loaded " + copied + " rows into " + sqliteCopy
-                  + ", not " + options.records());
-            }
-          }
-          case "i" -> {
-            deleteDuckdb(duckdbCopy);
-            output(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DuckdbCopy.class.getName(),
-                "prepare", duckdbFile.toString(), duckdbCopy.toString(), duckdbCsv.toString())));
-            run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"),
-                DuckdbCopy.class.getName(), "load", duckdbCopy.toString(), duckdbCsv.toString(),
-                Long.toString(options.records()))), null, variant.name());
-          }
-          case "l" -> run = floor("duckdb", duckdbFile, work.resolve("floor.duckdb"), bytes, variant.name());
-          case "m" -> run = floor("sqlite", sqliteFile, work.resolve("floor.sqlite"), bytes, variant.name());
-          default -> throw new AssertionError(variant);
-        }
-        System.err.printf(Locale.ROOT, "round %d %-10s %7.2f s %8.0f MB%n", round, variant.name(), run.seconds(),
-            run.peakKilobytes() / 1024.0);
-        runs.computeIfAbsent(variant.key(), k -> new ArrayList<>()).add(run);
-      }
-    }
-    copyRuns = runs.get("f");
-    throughputReport(runs, bytes, psql);
-  }
-
-  private void throughputReport(Map<String, List<Run>> runs, long bytes, boolean psql) {
-    long records = options.records();
-    line("### Throughput: " + String.format(Locale.ROOT, "%,d", records) + " records of shape "
-        + options.shape().name().toLowerCase(Locale.ROOT) + " (" + String.format(Locale.ROOT, "%,.0f", bytes / 1e6)
-        + " MB, " + String.format(Locale.ROOT, "%.0f", (double) bytes / records) + " bytes a record, a STATE every"
-        + " 10,000), median of " + options.rounds() + " alternating rounds");
-    line("");
-    line("| | program | wall s (median) | wall s (all) | records/s | MB/s | peak RSS MB |");
-    line("|---|---|---:|---|---:|---:|---:|");
-    for (Variant variant : VARIANTS) {
-      List<Run> list = runs.get(variant.key());
-      if (list == null) {
-        if (variant.key().equals("f") && !psql && options.only().contains("f")) {
-          line("| (f) | psql-copy | skipped: psql is not installed | | | | |");
-        }
-        continue;
-      }
-      double median = median(list.stream().mapToDouble(Run::seconds).toArray());
-      long peak = list.stream().mapToLong(Run::peakKilobytes).max().orElse(0);
-      // A driver's floor holds every row in memory: its peak says nothing of a streaming load.
-      String memory = List.of("l", "m").contains(variant.key()) ? "(holds the rows)"
-          : String.format(Locale.ROOT, "%.0f", peak / 1024.0);
-      line(String.format(Locale.ROOT, "| (%s) | %s: %s | %.2f | %s | %,.0f | %.1f | %s |", variant.key(),
-          variant.name(), variant.what(), median, list.stream().map(r -> String.format(Locale.ROOT, "%.2f",
-              r.seconds())).collect(Collectors.joining(", ")), records / median, bytes / median / 1e6, memory));
-    }
-    line("");
-    line("Ratios of throughput (the inverse of the ratio of wall times), median over rounds of each round's ratio:");
-    line("");
-    line("| ratio | measured | target | |");
-    line("|---|---:|---:|---|");
-    ratio(runs, "c", "a", 0.9, "devnull / token walk (c/a)");
-    ratio(runs, "c", "b", 1.5, "devnull / readTree (c/b)");
-    ratio(runs, "e", "f", 0.85, "sample into PostgreSQL / psql \\copy (e/f)");
-    ratio(runs, "d", "c", 0.6, "sample into SQLite / devnull (d/c)");
-    ratio(runs, "d", "h", 0.5, "sample into SQLite / sqlite3 .import (d/h)");
-    ratio(runs, "g", "i", 0.8, "sample into DuckDB / DuckDB COPY (g/i)");
-    bound(runs, "d", "m", "sample into SQLite / sqlite-jdbc alone (d/m): how near the sample comes to its driver");
-    bound(runs, "m", "c", "sqlite-jdbc alone / devnull (m/c): the most d/c can reach through sqlite-jdbc");
-    bound(runs, "g", "l", "sample into DuckDB / DuckDB's appender alone (g/l): how near the sample comes to its"
-        + " driver");
-    bound(runs, "l", "i", "DuckDB's appender alone / DuckDB COPY (l/i): the most g/i can reach through the"
-        + " appender");
-    line("");
-  }
-
-  private void ratio(Map<String, List<Run>> runs, String of, String to, double target, String label) {
-    double median = medianRatio(runs, of, to);
-    if (!Double.isNaN(median)) {
-      line(String.format(Locale.ROOT, "| %s | %.2fx | >= %.2fx | %s |", label, median, target,
-          median >= target ? "met" : "missed"));
-    }
-  }
-
-  /** A ratio with no target of its own: how a program stands against its driver's floor, or that floor's limit. */
-  private void bound(Map<String, List<Run>> runs, String of, String to, String label) {
-    double median = medianRatio(runs, of, to);
-    if (!Double.isNaN(median)) {
-      line(String.format(Locale.ROOT, "| %s | %.2fx | | bound |", label, median));
-    }
-  }
-
-  /** The median over rounds of {@code of}'s throughput against {@code to}'s; NaN when either did not run. */
-  private static double medianRatio(Map<String, List<Run>> runs, String of, String to) {
-    List<Run> a = runs.get(of);
-    List<Run> b = runs.get(to);
-    if (a == null || b == null) {
-      return Double.NaN;
-    }
-    int n = Math.min(a.size(), b.size());
-    double[] ratios = new double[n];
-    for (int i = 0; i < n; i++) {
-      ratios[i] = b.get(i).seconds() / a.get(i).seconds();
-    }
-    return median(ratios);
-  }
-
-  /**
-   * A driver's floor ({@link DriverFloor}) loading the rows of the sample's {@code source} file into {@code target}
-   * in the sample's default batches and commits, as many rows of this input's size as they hold: its wall time
-   * less the reading of {@code source}, which the floor reports.
-   */
-  private Run floor(String engine, Path source, Path target, long bytes, String name)
-      throws IOException, InterruptedException {
-    double perRecord = (double) bytes / options.records();
-    int batchRows = (int) Math.max(1, Math.min(50_000, Math.ceil((2 << 20) / perRecord)));
-    int commitRows = (int) Math.max(batchRows, Math.ceil((32 << 20) / perRecord));
-    Run run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DriverFloor.class.getName(),
-        engine, source.toString(), target.toString(), Integer.toString(batchRows), Integer.toString(commitRows))),
-        null, name);
-    String excluded = Files.readAllLines(work.resolve(name.replaceAll("\\W", "_") + ".err")).stream()
-        .filter(l -> l.startsWith(DriverFloor.EXCLUDED)).findFirst()
-        .orElseThrow(() -> new IllegalStateException(name + " did not say how long it read its rows"));
-    return new Run(run.seconds() - Double.parseDouble(excluded.substring(DriverFloor.EXCLUDED.length())),
-        run.peakKilobytes());
-  }
-
-  /** spec and check, JVM start included, with and without a class-data-sharing archive of the connector. */
-  private void startup() throws Exception {
-    line("### Start-up: `spec` and `check`, JVM start included, median of " + options.startupRuns() + " runs");
-    line("");
-    line("| connector | command | default | with AppCDS archive | ratio |");
-    line("|---|---|---:|---:|---:|");
-    Path sqliteConfig = work.resolve("startup-sqlite.json");
-    Files.writeString(sqliteConfig, JSON.createObjectNode().set("database", JSON.createObjectNode()
-        .put("engine", "sqlite").put("path", work.resolve("startup.sqlite").toString())).toString());
-    Map<String, Path> configs = new LinkedHashMap<>();
-    configs.put("destination-devnull", work.resolve("devnull.json"));
-    configs.put("sample (SQLite)", sqliteConfig);
-    for (Map.Entry<String, Path> connector : configs.entrySet()) {
-      Path jar = connector.getKey().startsWith("sample") ? options.sample() : options.devnull();
-      Path archive = work.resolve(jar.getFileName() + ".jsa");
-      Files.deleteIfExists(archive);
-      // The archive is made by one check run, which loads what spec loads and more.
-      measure(javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString(), "check",
-          "--config", connector.getValue().toString())), null, "archive");
-      for (String command : List.of("spec", "check")) {
-        List<String> arguments = command.equals("spec") ? List.of("spec")
-            : List.of("check", "--config", connector.getValue().toString());
-        double[] plain = new double[options.startupRuns()];
-        double[] shared = new double[options.startupRuns()];
-        for (int i = 0; i < options.startupRuns(); i++) {
-          List<String> base = new ArrayList<>(List.of("-jar", jar.toString()));
-          base.addAll(arguments);
-          plain[i] = measure(javaCommand(base), null, command).seconds();
-          List<String> withArchive = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
-          withArchive.addAll(base);
-          shared[i] = measure(javaCommand(withArchive), null, command + " (CDS)").seconds();
-        }
-        double a = median(plain);
-        double b = median(shared);
-        line(String.format(Locale.ROOT, "| %s | %s | %.2f s | %.2f s | %.2fx |", connector.getKey(), command, a, b,
-            a / b));
-      }
-    }
-    line("");
-  }
-
-  private Run baseline(String mode, Path messages) throws IOException, InterruptedException {
-    return measure(javaCommand(List.of("-cp", options.devnull().toString(), "io.destkit.bench.Baseline", mode)),
-        messages, mode);
   }
 
   /** Runs a destination's write and checks that its states acknowledge every record. */
@@ -535,7 +205,7 @@ public final class Compare {
     return Long.parseLong(messages.getParent().getFileName().toString().split("-")[1]);
   }
 
-  private List<String> javaCommand(List<String> arguments) {
+  List<String> javaCommand(List<String> arguments) {
     List<String> command = new ArrayList<>();
     command.add("java");
     command.addAll(options.jvmFlags());
@@ -543,7 +213,7 @@ public final class Compare {
     return command;
   }
 
-  private Run measure(List<String> command, Path stdin, String name) throws IOException, InterruptedException {
+  Run measure(List<String> command, Path stdin, String name) throws IOException, InterruptedException {
     return measure(command, stdin, name, null, null);
   }
 
@@ -571,6 +241,16 @@ public final class Compare {
     }
     String[] parts = timing.split(" ");
     return new Run(Double.parseDouble(parts[1]), Long.parseLong(parts[2]));
+  }
+
+  /** What the comparison was told on its command line. */
+  CompareOptions options() {
+    return options;
+  }
+
+  /** The port of the packaged PostgreSQL server, started by {@link #startPostgres}. */
+  int postgresPort() {
+    return postgres.port();
   }
 
   /** destination-devnull's jar. */
@@ -621,7 +301,7 @@ public final class Compare {
     }
   }
 
-  private void startPostgres() throws IOException, InterruptedException, SQLException {
+  void startPostgres() throws IOException, InterruptedException, SQLException {
     Path bin = PackagedPostgres.installed().orElseThrow(() -> new IllegalStateException("PostgreSQL's server is not"
         + " installed: install Debian's postgresql package (bench/run does, as root)"));
     postgres = PackagedPostgres.start(bin, work.resolve("pgdata"));
@@ -647,11 +327,11 @@ public final class Compare {
    * vacuum and analyze of a million new rows, and writing them out. Without it DuckDB, timed after PostgreSQL in
    * each round, ran 7.2-8.8 s against 5.5-6.0 s alone (BENCHMARKS.md).
    */
-  private void settle(String table) throws SQLException {
+  void settle(String table) throws SQLException {
     sql("VACUUM ANALYZE " + table, "CHECKPOINT");
   }
 
-  private void sql(String... statements) throws SQLException {
+  void sql(String... statements) throws SQLException {
     try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement()) {
       for (String sql : statements) {
@@ -661,7 +341,7 @@ public final class Compare {
   }
 
   /** The name of the table the sample made for {@code stream} in the benchmark schema. */
-  private String table(String stream) throws SQLException {
+  String table(String stream) throws SQLException {
     try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement();
         ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables WHERE"
@@ -675,7 +355,7 @@ public final class Compare {
     }
   }
 
-  private void checkRows(String table, long expected) throws SQLException {
+  void checkRows(String table, long expected) throws SQLException {
     try (Connection connection = postgres.connection();
         Statement statement = connection.createStatement();
         ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table)) {
@@ -686,7 +366,7 @@ public final class Compare {
     }
   }
 
-  private void psql(String command) throws IOException, InterruptedException {
+  void psql(String command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder("psql", "-X", "-q", "-h", "localhost", "-p",
         Integer.toString(postgres.port()), "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c",
         command).redirectErrorStream(true).start();
@@ -696,7 +376,7 @@ public final class Compare {
     }
   }
 
-  private static boolean which(String program) {
+  static boolean which(String program) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
         return true;
