@@ -1,5 +1,6 @@
 package io.destkit.bench;
 
+import io.destkit.sql.MultiRowInsert;
 import io.destkit.sql.duckdb.DuckdbEngine;
 import io.destkit.sql.sqlite.SqliteEngine;
 import java.math.BigDecimal;
@@ -34,11 +35,12 @@ import org.duckdb.DuckDBConnection;
  * DriverFloor duckdb|sqlite SOURCE TARGET BATCH_ROWS COMMIT_ROWS
  * </pre>
  * reads the data table of SOURCE (the sample's file), makes TARGET with a table of the same shape and loads the rows
- * into it: DuckDB's appender, flushed every batch; SQLite's prepared INSERTs of 100 rows through sqlite-jdbc, as
- * {@code MultiRowInsert} binds them. Reading SOURCE is not part of the floor: the last line on standard error,
- * {@code destkit-floor-excluded SECONDS}, says how long it took, and {@link Compare} takes it off the wall time. JVM
- * start and the driver's loading stay in, as they do for the destinations and DuckDB's COPY. The connection is the
- * sample's: the engine's own settings ({@code configure}), and SQLite without the driver's generated keys.
+ * into it: DuckDB's appender, flushed every batch; sqlite-jdbc's prepared INSERTs of {@code MultiRowInsert}'s
+ * groups of rows, each batch's last rows in one JDBC batch, as it binds them. Reading SOURCE is not part of the
+ * floor: a line on standard error, {@code destkit-floor-excluded SECONDS}, says how long it took, and {@link Compare}
+ * takes it off the wall time. JVM start and the driver's loading stay in, as they do for the destinations and
+ * DuckDB's COPY. The connection is the sample's: the engine's own settings ({@code configure}), and SQLite without
+ * the driver's generated keys.
  */
 public final class DriverFloor {
   /** Output line naming the seconds spent reading SOURCE, which the comparison subtracts. */
@@ -74,11 +76,8 @@ public final class DriverFloor {
         Statement statement = connection.createStatement()) {
       long start = System.nanoTime();
       new DuckdbEngine(target.toString()).configure(connection);
-      statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
-      String name = dataTable(statement, "SELECT table_name FROM information_schema.tables WHERE table_catalog ="
-          + " 'source' AND table_schema = 'main' AND table_name NOT LIKE '%$%'");
-      String table = quoted(name);
-      statement.execute("CREATE TABLE main.rows AS SELECT * FROM source.main." + table + " LIMIT 0");
+      String name = DuckdbCopy.attachSource(statement, source);
+      String table = DuckdbCopy.quoted(name);
       List<DuckdbKind> kinds = new ArrayList<>();
       try (ResultSet columns = statement.executeQuery("SELECT data_type FROM duckdb_columns() WHERE database_name ="
           + " 'source' AND schema_name = 'main' AND table_name = " + literal(name) + " ORDER BY column_index")) {
@@ -193,9 +192,15 @@ public final class DriverFloor {
       long start = System.nanoTime();
       new SqliteEngine(target.toString()).configure(connection);
       statement.execute("ATTACH '" + source + "' AS source");
-      String name = dataTable(statement, "SELECT name FROM source.sqlite_master WHERE type = 'table'"
-          + " AND name NOT LIKE '%$%'");
-      String table = quoted(name);
+      String name;
+      try (ResultSet tables = statement.executeQuery("SELECT name FROM source.sqlite_master WHERE type = 'table'"
+          + " AND name NOT LIKE '%$%'")) {
+        if (!tables.next()) {
+          throw new IllegalStateException("the source database has no table");
+        }
+        name = tables.getString(1);
+      }
+      String table = DuckdbCopy.quoted(name);
       // The same declaration as the sample's table: its types decide how SQLite stores the values.
       try (ResultSet ddl = statement.executeQuery("SELECT sql FROM source.sqlite_master WHERE name = "
           + literal(name))) {
@@ -217,22 +222,30 @@ public final class DriverFloor {
       statement.execute("DETACH source");
       excluded(start);
       connection.setAutoCommit(false);
-      int groupRows = Math.max(1, Math.min(100, 4_000 / width));
+      int groupRows = MultiRowInsert.groupRows(width);
       try (PreparedStatement group = connection.prepareStatement(insert(table, width, groupRows));
           PreparedStatement single = connection.prepareStatement(insert(table, width, 1))) {
         int bound = 0;
+        boolean singles = false;
         for (int i = 0; i < rows.size(); i++) {
-          boolean grouped = bound > 0 || rows.size() - i >= groupRows;
+          // As MultiRowInsert does with each batch: groups while a group's rows are left, the rest in one JDBC batch.
+          int left = Math.min(batchRows - i % batchRows, rows.size() - i);
+          boolean grouped = bound > 0 || left >= groupRows;
           PreparedStatement into = grouped ? group : single;
           Object[] row = rows.get(i);
           for (int column = 0; column < width; column++) {
             bind(into, (grouped ? bound * width : 0) + column + 1, row[column]);
           }
           if (!grouped) {
-            single.executeUpdate();
+            single.addBatch();
+            singles = true;
           } else if (++bound == groupRows) {
             group.executeUpdate();
             bound = 0;
+          }
+          if (left == 1 && singles) {
+            single.executeBatch();
+            singles = false;
           }
           if ((i + 1) % commitRows == 0) {
             connection.commit();
@@ -271,20 +284,6 @@ public final class DriverFloor {
     } else {
       throw new IllegalArgumentException("the floor does not bind " + value.getClass().getName());
     }
-  }
-
-  /** The name of the one table the query finds: the sample's table of the stream. */
-  private static String dataTable(Statement statement, String query) throws SQLException {
-    try (ResultSet tables = statement.executeQuery(query)) {
-      if (!tables.next()) {
-        throw new IllegalStateException("the source database has no table");
-      }
-      return tables.getString(1);
-    }
-  }
-
-  private static String quoted(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   private static String literal(String text) {

@@ -39,23 +39,34 @@ public final class DuckdbCopy {
     Files.deleteIfExists(csv);
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
         Statement statement = connection.createStatement()) {
-      statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
-      String table = dataTable(statement);
+      String table = quoted(attachSource(statement, source));
       statement.execute("COPY (SELECT * FROM source.main." + table + ") TO '" + csv + "' (FORMAT csv)");
-      statement.execute("CREATE TABLE main.rows AS SELECT * FROM source.main." + table + " LIMIT 0");
       statement.execute("DETACH source");
     }
   }
 
-  /** The sample's table of the stream: the one table of the source whose name holds no {@code $}. */
-  private static String dataTable(Statement statement) throws SQLException {
+  /**
+   * Attaches the sample's file {@code source} as {@code source}, read-only, and makes {@code main.rows}, an empty
+   * table of the shape of the sample's table of the stream (the one table whose name holds no {@code $}); returns
+   * that table's name. {@link DriverFloor} loads into a table made so too.
+   */
+  static String attachSource(Statement statement, Path source) throws SQLException {
+    statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
+    String table;
     try (ResultSet tables = statement.executeQuery("SELECT table_name FROM information_schema.tables"
         + " WHERE table_catalog = 'source' AND table_schema = 'main' AND table_name NOT LIKE '%$%'")) {
       if (!tables.next()) {
         throw new IllegalStateException("the source database has no table");
       }
-      return "\"" + tables.getString(1).replace("\"", "\"\"") + "\"";
+      table = tables.getString(1);
     }
+    statement.execute("CREATE TABLE main.rows AS SELECT * FROM source.main." + quoted(table) + " LIMIT 0");
+    return table;
+  }
+
+  /** {@code name} as an SQL identifier. */
+  static String quoted(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   private static long load(Path target, Path csv) throws SQLException {

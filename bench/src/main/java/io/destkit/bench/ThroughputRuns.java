@@ -2,6 +2,7 @@ package io.destkit.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.destkit.bench.Compare.Run;
+import io.destkit.runtime.engine.WriteOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,9 +266,10 @@ final class ThroughputRuns {
    */
   private Run floor(String engine, Path source, Path target, long bytes, String name)
       throws IOException, InterruptedException {
+    WriteOptions sample = WriteOptions.defaults();
     double perRecord = (double) bytes / options.records();
-    int batchRows = (int) Math.max(1, Math.min(50_000, Math.ceil((2 << 20) / perRecord)));
-    int commitRows = (int) Math.max(batchRows, Math.ceil((32 << 20) / perRecord));
+    int batchRows = (int) Math.max(1, Math.min(sample.batchRows(), Math.ceil(sample.batchBytes() / perRecord)));
+    int commitRows = (int) Math.max(batchRows, Math.ceil(sample.commitBytes() / perRecord));
     Run run = measure(javaCommand(List.of("-cp", System.getProperty("java.class.path"), DriverFloor.class.getName(),
         engine, source.toString(), target.toString(), Integer.toString(batchRows), Integer.toString(commitRows))),
         null, name);

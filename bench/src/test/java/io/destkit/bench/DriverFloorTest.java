@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drivers' floors load exactly the rows of the source table, value for value and as the same types, across
- * batches, commits and a last partial group: a floor that loaded less, or other values, would not be a floor.
+ * batches of 150 rows (for SQLite a group of 100 and 50 single rows each), commits every 300 and a last partial
+ * batch: a floor that loaded less, or other values, would not be a floor.
  */
 class DriverFloorTest {
   private static final int ROWS = 1_234;
@@ -40,7 +41,7 @@ class DriverFloorTest {
           + " FROM range(" + ROWS + ") AS t(i)");
     }
     Path target = folder.resolve("target.duckdb");
-    DriverFloor.main(new String[] {"duckdb", source.toString(), target.toString(), "100", "250"});
+    DriverFloor.main(new String[] {"duckdb", source.toString(), target.toString(), "150", "300"});
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + target);
         Statement statement = connection.createStatement()) {
       statement.execute("ATTACH '" + source + "' AS source (READ_ONLY)");
@@ -69,7 +70,7 @@ class DriverFloorTest {
           + " END, '[\"a\",' || i || ']', CASE WHEN i % 3 = 0 THEN randomblob(4) END FROM n");
     }
     Path target = folder.resolve("target.sqlite");
-    DriverFloor.main(new String[] {"sqlite", source.toString(), target.toString(), "100", "250"});
+    DriverFloor.main(new String[] {"sqlite", source.toString(), target.toString(), "150", "300"});
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + target);
         Statement statement = connection.createStatement()) {
       statement.execute("ATTACH '" + source + "' AS source");

@@ -33,7 +33,7 @@ public final class MultiRowInsert implements BulkLoader {
     this.engine = engine;
     this.withSequence = withSequence;
     this.parameters = 4 + plan.columns().size() + (withSequence ? 1 : 0);
-    this.groupRows = Math.max(1, Math.min(MAX_GROUP_ROWS, MAX_GROUP_PARAMETERS / parameters));
+    this.groupRows = groupRows(parameters);
     this.single = connection.prepareStatement(sql(table, plan, 1));
     PreparedStatement many;
     try {
@@ -43,6 +43,11 @@ public final class MultiRowInsert implements BulkLoader {
       throw e;
     }
     this.group = many;
+  }
+
+  /** The rows one INSERT statement takes, for rows of {@code parameters} parameters each. */
+  public static int groupRows(int parameters) {
+    return Math.max(1, Math.min(MAX_GROUP_ROWS, MAX_GROUP_PARAMETERS / parameters));
   }
 
   @Override
