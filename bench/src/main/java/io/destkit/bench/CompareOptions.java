@@ -18,7 +18,7 @@ record CompareOptions(long records, DataGenerator.Shape shape, int rounds, Path 
     List<Long> rssRecords = List.of(1_000_000L, 10_000_000L);
     int startupRuns = 5;
     List<String> jvmFlags = List.of();
-    List<String> only = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m");
+    List<String> only = List.of("a", "b", "c", "n", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m");
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -38,7 +38,7 @@ record CompareOptions(long records, DataGenerator.Shape shape, int rounds, Path 
         case "--only" -> only = List.of(value.split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
             + " --shape typical|narrow|wide|nested --rounds N --work DIR --devnull JAR --sample JAR"
-            + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,d,e,f,g,h,i,j,k,l,m");
+            + " --rss-records N,M|none --startup-runs N --jvm-flags '...' --only a,b,c,n,d,e,f,g,h,i,j,k,l,m");
       }
     }
     return new CompareOptions(records, shape, rounds, work, devnull, sample, rssRecords, startupRuns, jvmFlags,

@@ -30,6 +30,8 @@ final class ThroughputRuns {
       new Variant("a", "tokens", "Jackson token walk, a parser per line (the floor)"),
       new Variant("b", "tree", "ObjectMapper.readTree per line (the old way)"),
       new Variant("c", "devnull", "destination-devnull: every record decoded, then discarded"),
+      new Variant("n", "devnull-2", "destination-devnull with two decoder threads (`-D" + WriteOptions.DECODERS
+          + "=2`), as a connector that writes little should run"),
       new Variant("d", "sqlite", "the sample destination into SQLite"),
       new Variant("e", "postgres", "the sample destination into PostgreSQL"),
       new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"),
@@ -120,6 +122,9 @@ final class ThroughputRuns {
           case "b" -> run = baseline("tree", messages);
           case "c" -> run = destination(options.devnull(), work.resolve("devnull.json"), catalog, messages,
               variant.name());
+          case "n" -> run = compare.destination(List.of("-D" + WriteOptions.DECODERS + "=2", "-jar",
+              options.devnull().toString(), "write", "--config", work.resolve("devnull.json").toString(),
+              "--catalog", catalog.toString()), messages, variant.name());
           case "d" -> {
             Files.deleteIfExists(sqliteFile);
             run = destination(options.sample(), sqliteConfig, catalog, messages, variant.name());
@@ -214,6 +219,7 @@ final class ThroughputRuns {
     line("| ratio | measured | target | |");
     line("|---|---:|---:|---|");
     ratio(runs, "c", "a", 0.9, "devnull / token walk (c/a)");
+    ratio(runs, "n", "a", 0.9, "devnull with two decoder threads / token walk (n/a)");
     ratio(runs, "c", "b", 1.5, "devnull / readTree (c/b)");
     ratio(runs, "e", "f", 0.85, "sample into PostgreSQL / psql \\copy (e/f)");
     ratio(runs, "d", "c", 0.6, "sample into SQLite / devnull (d/c)");

@@ -35,11 +35,20 @@ final class DecodedRecords {
 
   /** The failure of a record whose key or cursor value {@code misfit} nulled, found at {@code where}. */
   static InputException misfitKey(StreamPlan plan, MetaChange misfit, String where) {
+    return new InputException(where, misfitProblem(plan, misfit), FailureType.CONFIG);
+  }
+
+  /** The same, for the record on input line {@code line}. */
+  static InputException misfitKey(StreamPlan plan, MetaChange misfit, long line) {
+    return new InputException(line, misfitProblem(plan, misfit), FailureType.CONFIG);
+  }
+
+  private static String misfitProblem(StreamPlan plan, MetaChange misfit) {
     // CONTRACT: primary key and cursor are never nulled: without them rows cannot be told apart or ordered.
-    return new InputException(where, "record of stream " + plan.stream().descriptor() + " has a value of its"
+    return "record of stream " + plan.stream().descriptor() + " has a value of its"
         + " primary key or cursor field '" + misfit.field() + "' that does not fit the field's type ("
         + misfit.reason().protocolValue() + "); these are never nulled. Fix the value at the source, or choose"
-        + " another primary key or cursor.", FailureType.CONFIG);
+        + " another primary key or cursor.";
   }
 
   /** A random (version 4) UUID from a fast, non-cryptographic source: ids need to be unique, not secret. */

@@ -318,7 +318,7 @@ public final class MessageDecoder implements RecordCursor {
       return;
     }
     if (misfit != null) {
-      throw DecodedRecords.misfitKey(recordPlan, misfit, "Input line " + lineNumber);
+      throw DecodedRecords.misfitKey(recordPlan, misfit, lineNumber);
     }
     List<MetaChange> changes = DecodedRecords.changes(sourceChanges, scratch);
     recordEmittedAt = emittedAt;

@@ -51,6 +51,23 @@ public final class MessageReader implements MessageSource {
   }
 
   /**
+   * A reader of the input held in {@code block[0, length)}, whole lines but for the input's last, numbered from 1:
+   * what a {@link ParallelReader} thread reads a block with. The block is read in place, not copied.
+   */
+  MessageReader(byte[] block, int length, MessageDecoder decoder) {
+    this.in = InputStream.nullInputStream();
+    this.decoder = decoder;
+    this.buffer = block;
+    this.limit = length;
+    this.eof = true;
+  }
+
+  /** How many lines were read to their end so far: all the lines of a block, once {@link #next} said null. */
+  long linesRead() {
+    return parserFirstLine - 1;
+  }
+
+  /**
    * Reads the next message into the decoder and tells what it was; null at the end of input.
    *
    * @throws InputException for a line that is not a valid message

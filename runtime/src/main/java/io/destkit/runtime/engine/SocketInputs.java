@@ -5,8 +5,6 @@ import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.error.TransientException;
 import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.write.Catalog;
-import io.destkit.runtime.write.Record;
-import io.destkit.runtime.write.StreamContext;
 import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.runtime.write.WriteHandlers;
 import java.io.IOException;
@@ -38,46 +36,20 @@ final class SocketInputs implements MessageSource, AutoCloseable {
   /** Messages per chunk handed from a socket's thread to the engine. */
   private static final int CHUNK = 256;
 
-  /** One message, as a socket's thread decoded it. */
-  private record Item(MessageDecoder.Kind kind, StreamContext stream, Record record, String partition, long line,
-      RejectedRecord rejection, StateMessage state, StreamDescriptor descriptor) {}
-
   /** What a socket's thread hands over: some messages, then once its end, or its failure. */
-  private record Chunk(List<Item> items, boolean end, Exception failure) {}
+  private record Chunk(List<DecodedMessage> items, boolean end, Exception failure) {}
 
   private final BlockingQueue<Chunk> queue;
   private final List<Thread> threads = new ArrayList<>();
   private final List<SocketChannel> channels = new ArrayList<>();
   private int open;
-  private List<Item> items = List.of();
+  private List<DecodedMessage> items = List.of();
   private int next;
-  private Item current;
+  private DecodedMessage current;
   private final List<StreamDescriptor> completes = new ArrayList<>();
   private volatile boolean closed;
   /** Whether the states so far were STREAM states; null before the first. */
   private Boolean streamStates;
-
-  private final RecordCursor cursor = new RecordCursor() {
-    @Override
-    public StreamContext stream() {
-      return current.stream();
-    }
-
-    @Override
-    public Record record() {
-      return current.record();
-    }
-
-    @Override
-    public String partition() {
-      return current.partition();
-    }
-
-    @Override
-    public long line() {
-      return current.line();
-    }
-  };
 
   /** Starts a thread per socket of {@code channel}: each waits for its socket file, connects and reads. */
   SocketInputs(DataChannel channel, Catalog catalog, WriteHandlers handlers, boolean rejecting,
@@ -105,7 +77,7 @@ final class SocketInputs implements MessageSource, AutoCloseable {
       MessageSource messages = channel.format() == DataChannel.Format.PROTOBUF
           ? new ProtobufReader(new java.io.BufferedInputStream(in, 1 << 16), path.toString(), decoder)
           : new MessageReader(in, decoder, 1 << 20);
-      List<Item> chunk = new ArrayList<>(CHUNK);
+      List<DecodedMessage> chunk = new ArrayList<>(CHUNK);
       MessageDecoder.Kind kind;
       long number = 0;
       while ((kind = next(messages, path)) != null) {
@@ -146,33 +118,22 @@ final class SocketInputs implements MessageSource, AutoCloseable {
   }
 
   /** The message just read, checked for what speed mode requires of it: a partition, a state's checkpoint. */
-  private static Item item(MessageDecoder.Kind kind, MessageSource messages, Path path, long number)
+  private static DecodedMessage item(MessageDecoder.Kind kind, MessageSource messages, Path path, long number)
       throws InputException {
-    return switch (kind) {
-      case RECORD -> {
-        if (messages.record().partition() == null) {
-          throw new InputException(where(path, number), "record of stream " + messages.record().stream()
-              .descriptor() + " has no partition_id", FailureType.SYSTEM);
-        }
-        yield new Item(kind, messages.record().stream(), messages.record().record(),
-            messages.record().partition(), messages.record().line(), null, null, null);
+    if (kind == MessageDecoder.Kind.RECORD && messages.record().partition() == null) {
+      throw new InputException(where(path, number), "record of stream " + messages.record().stream()
+          .descriptor() + " has no partition_id", FailureType.SYSTEM);
+    }
+    if (kind == MessageDecoder.Kind.STATE) {
+      StateMessage state = messages.state();
+      String missing = state.checkpoint() == null ? "partition_id, id, sourceStats.recordCount"
+          : state.checkpoint().missing();
+      if (!missing.isEmpty()) {
+        throw new InputException(where(path, number), "STATE lacks what speed mode needs to reconcile it"
+            + " across sockets: " + missing, FailureType.SYSTEM);
       }
-      case REJECTED -> new Item(kind, null, null, messages.record().partition(), 0, messages.rejection(), null,
-          null);
-      case STATE -> {
-        StateMessage state = messages.state();
-        String missing = state.checkpoint() == null ? "partition_id, id, sourceStats.recordCount"
-            : state.checkpoint().missing();
-        if (!missing.isEmpty()) {
-          throw new InputException(where(path, number), "STATE lacks what speed mode needs to reconcile it"
-              + " across sockets: " + missing, FailureType.SYSTEM);
-        }
-        yield new Item(kind, null, null, null, number, null, state, null);
-      }
-      case STREAM_COMPLETE, STREAM_INCOMPLETE -> new Item(kind, null, null, null, 0, null, null,
-          messages.completed());
-      case OTHER -> new Item(kind, null, null, null, 0, null, null, null);
-    };
+    }
+    return DecodedMessage.of(kind, messages);
   }
 
   private static String where(Path path, long number) {
@@ -216,13 +177,13 @@ final class SocketInputs implements MessageSource, AutoCloseable {
           return null;
         }
         // Every socket has ended: the streams that said COMPLETE are complete now.
-        current = new Item(MessageDecoder.Kind.STREAM_COMPLETE, null, null, null, 0, null, null, completes.remove(0));
+        current = DecodedMessage.complete(completes.remove(0));
         return current.kind();
       }
       Chunk chunk = queue.poll(100, TimeUnit.MILLISECONDS);
       if (chunk == null) {
         // Nothing yet: the engine may check on its writer before waiting again.
-        current = new Item(MessageDecoder.Kind.OTHER, null, null, null, 0, null, null, null);
+        current = DecodedMessage.OTHER;
         return current.kind();
       }
       if (chunk.failure() != null) {
@@ -247,14 +208,14 @@ final class SocketInputs implements MessageSource, AutoCloseable {
       if (!completes.contains(current.descriptor())) {
         completes.add(current.descriptor());
       }
-      current = new Item(MessageDecoder.Kind.OTHER, null, null, null, 0, null, null, null);
+      current = DecodedMessage.OTHER;
     }
     return current.kind();
   }
 
   @Override
   public RecordCursor record() {
-    return cursor;
+    return current;
   }
 
   @Override

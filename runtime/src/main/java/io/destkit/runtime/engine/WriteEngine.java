@@ -97,7 +97,7 @@ public final class WriteEngine {
   public void run(DataChannel channel, NamespaceMapping mapping, InputStream stdin) throws Exception {
     Throwable failure = null;
     Thread writer = null;
-    SocketInputs sockets = null;
+    AutoCloseable decoding = null;
     try {
       HandledStreams.refuseUnhandled(catalog, handlers);
       for (StreamContext stream : catalog.streams()) {
@@ -108,7 +108,14 @@ public final class WriteEngine {
       MessageSource messages;
       if (channel.sockets()) {
         checkpoints.byPartition();
-        messages = sockets = new SocketInputs(channel, catalog, handlers, rejections.enabled(), mapping);
+        SocketInputs sockets = new SocketInputs(channel, catalog, handlers, rejections.enabled(), mapping);
+        messages = sockets;
+        decoding = sockets;
+      } else if (options.decoders() > 1) {
+        ParallelReader parallel = new ParallelReader(stdin, catalog, handlers, rejections.enabled(),
+            options.decoders());
+        messages = parallel;
+        decoding = parallel;
       } else {
         messages = new MessageReader(stdin, new MessageDecoder(catalog, handlers, rejections.enabled()), 1 << 20);
       }
@@ -122,8 +129,8 @@ public final class WriteEngine {
     } catch (Exception | Error e) {
       failure = e;
     } finally {
-      if (sockets != null) {
-        failure = close(failure, sockets::close);
+      if (decoding != null) {
+        failure = close(failure, decoding::close);
       }
       if (writer != null && writer.isAlive()) {
         writer.interrupt();

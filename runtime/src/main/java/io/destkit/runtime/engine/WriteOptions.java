@@ -19,14 +19,22 @@ import java.util.Properties;
  * @param flushInterval while records flow, buffers are flushed and committed at least this often, so that states are
  *     echoed in time
  * @param progressInterval how often progress is printed to standard error; zero for never
+ * @param decoders how many threads decode standard input ({@link ParallelReader}); 1: the engine's own thread reads
+ *     and decodes it. Speed mode's sockets have a thread each whatever this says
  *
  * <p>A connector runs with {@link #defaults()} as the JVM's system properties {@value #BATCH_ROWS}, {@value
- * #BATCH_BYTES}, {@value #COMMIT_BYTES} and {@value #MEMORY_BUDGET} change them ({@link #fromProperties}): in a container, through
+ * #BATCH_BYTES}, {@value #COMMIT_BYTES}, {@value #MEMORY_BUDGET} and {@value #DECODERS} change them ({@link #fromProperties}): in a container, through
  * {@code JAVA_TOOL_OPTIONS}, e.g. {@code -Ddestkit.batchBytes=32m} for larger loads into a warehouse that pays per
  * commit.
  */
 public record WriteOptions(int batchRows, long batchBytes, long commitBytes, long memoryBudget,
-    Duration flushInterval, Duration progressInterval) {
+    Duration flushInterval, Duration progressInterval, int decoders) {
+
+  /** Options with {@link #defaultDecoders()}. */
+  public WriteOptions(int batchRows, long batchBytes, long commitBytes, long memoryBudget, Duration flushInterval,
+      Duration progressInterval) {
+    this(batchRows, batchBytes, commitBytes, memoryBudget, flushInterval, progressInterval, defaultDecoders());
+  }
 
   /** Options that commit after every batch. */
   public WriteOptions(int batchRows, long batchBytes, long memoryBudget, Duration flushInterval,
@@ -41,6 +49,22 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
    * grow a sync of 212 MB to 1.0-1.2 GB of memory, at the same speed as this (BENCHMARKS.md, issue 18).
    */
   static final long MAX_DEFAULT_BUDGET = 16L << 20;
+
+  /**
+   * One: the engine's thread decodes standard input, which keeps up with any database's load. Decoder threads pay
+   * where writing costs less than decoding: with two, destination-devnull read 10M records 1.3x faster on two cores.
+   * Into SQLite, PostgreSQL and DuckDB, whose writer, server or engine needs the same cores, they slowed 1M records'
+   * load by 7-10% (BENCHMARKS.md, issue 18). A connector that writes little sets {@value #DECODERS}.
+   */
+  public static int defaultDecoders() {
+    return 1;
+  }
+
+  /** These options with {@code decoders} decoder threads. */
+  public WriteOptions withDecoders(int decoders) {
+    return new WriteOptions(batchRows, batchBytes, commitBytes, memoryBudget, flushInterval, progressInterval,
+        decoders);
+  }
 
   /** The default batch: records handed to the writer at a time. */
   static final long DEFAULT_BATCH_BYTES = 2L << 20;
@@ -71,27 +95,34 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
   public static final String COMMIT_BYTES = "destkit.commitBytes";
   /** The system property that sets {@link #memoryBudget}: bytes, with an optional k, m or g. */
   public static final String MEMORY_BUDGET = "destkit.memoryBudget";
+  /** The system property that sets {@link #decoders}: a positive number of threads. */
+  public static final String DECODERS = "destkit.decoders";
 
   /**
-   * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES}, {@value #COMMIT_BYTES} and
-   * {@value #MEMORY_BUDGET}
-   * that {@code properties} set; a value that is not a positive number is a {@link ConfigException} naming it.
+   * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES}, {@value #COMMIT_BYTES},
+   * {@value #MEMORY_BUDGET} and {@value #DECODERS} that {@code properties} set; a value that is not a positive number is a {@link ConfigException} naming it.
    */
   public static WriteOptions fromProperties(Properties properties) throws ConfigException {
     WriteOptions defaults = defaults();
-    long rows = property(properties, BATCH_ROWS, defaults.batchRows(), false);
+    long rows = property(properties, BATCH_ROWS, defaults.batchRows(), "records");
     if (rows > Integer.MAX_VALUE) {
       throw new ConfigException("The system property " + BATCH_ROWS + " is too large (at most "
           + Integer.MAX_VALUE + " records).");
     }
-    return new WriteOptions((int) rows, property(properties, BATCH_BYTES, defaults.batchBytes(), true),
-        property(properties, COMMIT_BYTES, defaults.commitBytes(), true),
-        property(properties, MEMORY_BUDGET, defaults.memoryBudget(), true), defaults.flushInterval(),
-        defaults.progressInterval());
+    long decoders = property(properties, DECODERS, defaults.decoders(), "threads");
+    if (decoders > 64) {
+      throw new ConfigException("The system property " + DECODERS + " is too large (at most 64 threads).");
+    }
+    return new WriteOptions((int) rows, property(properties, BATCH_BYTES, defaults.batchBytes(), null),
+        property(properties, COMMIT_BYTES, defaults.commitBytes(), null),
+        property(properties, MEMORY_BUDGET, defaults.memoryBudget(), null), defaults.flushInterval(),
+        defaults.progressInterval(), (int) decoders);
   }
 
-  private static long property(Properties properties, String name, long fallback, boolean bytes)
+  /** The property {@code name}: a count of {@code things}, or bytes when that is null. */
+  private static long property(Properties properties, String name, long fallback, String things)
       throws ConfigException {
+    boolean bytes = things == null;
     String text = properties.getProperty(name);
     if (text == null) {
       return fallback;
@@ -114,7 +145,7 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
       // Reported below.
     }
     throw new ConfigException("The system property " + name + " must be a positive number"
-        + (bytes ? " of bytes, with an optional k, m or g (e.g. 32m)" : " of records") + ", not '" + text + "'.");
+        + (bytes ? " of bytes, with an optional k, m or g (e.g. 32m)" : " of " + things) + ", not '" + text + "'.");
   }
 
   /** Estimated heap taken by a decoded record of {@code size} bytes of input: values, boxes, arrays, id. */

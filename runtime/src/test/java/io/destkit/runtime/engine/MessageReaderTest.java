@@ -47,7 +47,47 @@ class MessageReaderTest {
       }
     }
     String input = String.join("\n", lines) + (random.nextBoolean() ? "\n" : "");
-    assertEquals(lineByLine(input), blockwise(input, blockSize));
+    List<String> expected = lineByLine(input);
+    assertEquals(expected, blockwise(input, blockSize));
+    for (int decoders : new int[] {1, 2, 3}) {
+      assertEquals(expected, inParallel(input, blockSize, decoders), decoders + " decoders");
+    }
+  }
+
+  /** Records set aside keep their line numbers however the input is cut, on whichever thread decoded them. */
+  @Test
+  void rejectedRecordsNameTheirLinesInParallel() throws Exception {
+    StringBuilder input = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 3_000; i++) {
+      if (i % 7 == 0) {
+        input.append("{\"type\":\"RECORD\",\"record\":{\"stream\":\"s\",\"data\":{\"id\":\"x\"},"
+            + "\"emitted_at\":1}}\n");
+        expected.add("REJECTED " + i);
+      } else {
+        input.append(i % 5 == 0 ? "\r\n" : record(i, "[" + i + "]") + "\n");
+        if (i % 5 != 0) {
+          expected.add("RECORD " + i);
+        }
+      }
+    }
+    for (int decoders : new int[] {2, 3}) {
+      for (int blockSize : new int[] {100, 4096}) {
+        List<String> read = new ArrayList<>();
+        try (ParallelReader reader = new ParallelReader(bytes(input.toString()), keyedCatalog(),
+            new RecordingHandlers(), true, decoders, blockSize)) {
+          MessageDecoder.Kind kind;
+          while ((kind = reader.next()) != null) {
+            if (kind == MessageDecoder.Kind.REJECTED) {
+              read.add("REJECTED " + reader.rejection().line());
+            } else if (kind == MessageDecoder.Kind.RECORD) {
+              read.add("RECORD " + reader.record().line());
+            }
+          }
+        }
+        assertEquals(expected, read, decoders + " decoders, blocks of " + blockSize);
+      }
+    }
   }
 
   @Test
@@ -123,6 +163,13 @@ class MessageReaderTest {
       InputException actual = assertThrows(InputException.class, () -> blockwise(input, blockSize, fast));
       assertEquals(expected.getMessage(), actual.getMessage(), "block size " + blockSize);
       assertEquals(careful, fast, "block size " + blockSize);
+      for (int decoders : new int[] {2, 3}) {
+        List<String> parallel = new ArrayList<>();
+        InputException failed = assertThrows(InputException.class,
+            () -> inParallel(input, blockSize, decoders, parallel));
+        assertEquals(expected.getMessage(), failed.getMessage(), "block size " + blockSize + ", " + decoders);
+        assertEquals(careful, parallel, "block size " + blockSize + ", " + decoders + " decoders");
+      }
     }
     return careful;
   }
@@ -139,6 +186,28 @@ class MessageReaderTest {
     while ((kind = reader.next()) != null) {
       out.add(describe(kind, reader.record(), kind == MessageDecoder.Kind.STATE ? reader.state().line() : null));
     }
+  }
+
+  private static List<String> inParallel(String input, int blockSize, int decoders) throws Exception {
+    List<String> out = new ArrayList<>();
+    inParallel(input, blockSize, decoders, out);
+    return out;
+  }
+
+  private static void inParallel(String input, int blockSize, int decoders, List<String> out) throws Exception {
+    try (ParallelReader reader = new ParallelReader(bytes(input), catalog(), new RecordingHandlers(), false,
+        decoders, blockSize)) {
+      MessageDecoder.Kind kind;
+      while ((kind = reader.next()) != null) {
+        if (!reader.waited()) {
+          out.add(describe(kind, reader.record(), kind == MessageDecoder.Kind.STATE ? reader.state().line() : null));
+        }
+      }
+    }
+  }
+
+  private static ByteArrayInputStream bytes(String input) {
+    return new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> lineByLine(String input) throws Exception {
@@ -189,6 +258,13 @@ class MessageReaderTest {
   private static Catalog catalog() throws Exception {
     return CatalogReader.read(JSON.readTree("{\"streams\":[{\"stream\":{\"name\":\"s\",\"json_schema\":" + SCHEMA
         + "},\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append\"}]}"));
+  }
+
+  /** The catalog, with {@code id} as the stream's primary key: a record whose id is not a number is set aside. */
+  private static Catalog keyedCatalog() throws Exception {
+    return CatalogReader.read(JSON.readTree("{\"streams\":[{\"stream\":{\"name\":\"s\",\"json_schema\":"
+        + SCHEMA + "},\"sync_mode\":\"full_refresh\",\"destination_sync_mode\":\"append_dedup\","
+        + "\"primary_key\":[[\"id\"]]}]}"));
   }
 
   private static String record(int id, String tags) {

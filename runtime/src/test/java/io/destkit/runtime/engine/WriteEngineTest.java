@@ -299,6 +299,43 @@ class WriteEngineTest {
     return states.stream().map(s -> s.at("/state/destinationStats/recordCount").asInt()).toList();
   }
 
+  /**
+   * Input decoded on several threads, in many blocks, makes the same write as on the engine's thread alone: the same
+   * batches, records and commits, the same states echoed with the same counts, and the same error for a bad line far
+   * into the input, after the same records were committed.
+   */
+  @Test
+  void decodingOnSeveralThreadsMakesTheSameWrite() throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 40_000; i++) {
+      lines.add(record(i % 3 == 0 ? "orders" : "users", i));
+      if (i % 250 == 0) {
+        lines.add(i % 500 == 0 ? globalState(i) : streamState("users", i));
+      }
+    }
+    lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1}");
+    String expectedError = null;
+    List<String> expected = null;
+    for (int decoders : new int[] {1, 3}) {
+      stdout.reset();
+      RecordingHandlers handlers = new RecordingHandlers();
+      InputException e = assertThrows(InputException.class, () -> run(handlers,
+          options(1_000).withDecoders(decoders), catalog("users", "orders"), lines.toArray(String[]::new)));
+      List<String> outcome = new ArrayList<>(handlers.events);
+      handlers.committed.forEach(r -> outcome.add(java.util.Arrays.toString(r.values()) + " " + r.size()));
+      outcome.add(stdout.toString(StandardCharsets.UTF_8));
+      if (expected == null) {
+        expected = outcome;
+        expectedError = e.getMessage();
+        assertEquals("Input line 40161: is not valid JSON (error at column 60)", expectedError);
+        assertEquals(40_000, handlers.committed.size());
+      } else {
+        assertEquals(expectedError, e.getMessage());
+        assertTrue(expected.equals(outcome), "the write on " + decoders + " decoders differs");
+      }
+    }
+  }
+
   private List<JsonNode> echoed() {
     List<JsonNode> states = new ArrayList<>();
     for (String line : stdout.toString(StandardCharsets.UTF_8).split("\n")) {

@@ -16,6 +16,7 @@ class WriteOptionsTest {
     assertEquals(WriteOptions.defaults(), options);
     assertEquals(50_000, options.batchRows());
     assertEquals(2L << 20, options.batchBytes());
+    assertEquals(1, options.decoders());
     assertTrue(options.memoryBudget() <= WriteOptions.MAX_DEFAULT_BUDGET, "the default budget is capped");
   }
 
@@ -25,7 +26,9 @@ class WriteOptionsTest {
     properties.setProperty(WriteOptions.BATCH_ROWS, "1000");
     properties.setProperty(WriteOptions.BATCH_BYTES, "32m");
     properties.setProperty(WriteOptions.MEMORY_BUDGET, " 2G ");
+    properties.setProperty(WriteOptions.DECODERS, "3");
     WriteOptions options = WriteOptions.fromProperties(properties);
+    assertEquals(3, options.decoders());
     assertEquals(1000, options.batchRows());
     assertEquals(32L << 20, options.batchBytes());
     assertEquals(2L << 30, options.memoryBudget());
@@ -38,7 +41,8 @@ class WriteOptionsTest {
   void aValueThatIsNotAPositiveNumberIsRefusedByName() {
     for (String[] bad : new String[][] {{WriteOptions.BATCH_ROWS, "10k"}, {WriteOptions.BATCH_ROWS, "0"},
         {WriteOptions.BATCH_ROWS, "3000000000"}, {WriteOptions.BATCH_BYTES, "-1m"}, {WriteOptions.BATCH_BYTES, "m"},
-        {WriteOptions.MEMORY_BUDGET, "lots"}, {WriteOptions.MEMORY_BUDGET, "99999999999g"}}) {
+        {WriteOptions.MEMORY_BUDGET, "lots"}, {WriteOptions.MEMORY_BUDGET, "99999999999g"},
+        {WriteOptions.DECODERS, "0"}, {WriteOptions.DECODERS, "65"}, {WriteOptions.DECODERS, "2m"}}) {
       Properties properties = new Properties();
       properties.setProperty(bad[0], bad[1]);
       ConfigException e = assertThrows(ConfigException.class, () -> WriteOptions.fromProperties(properties),
