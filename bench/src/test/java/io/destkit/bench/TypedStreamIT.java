@@ -55,6 +55,44 @@ class TypedStreamIT {
     schema.ifPresent(s -> lines.forEach(s::assertValidMessageLine));
   }
 
+  /**
+   * With two decoder threads ({@code -Ddestkit.decoders=2}), as a connector that writes little runs: every record
+   * of a few hundred blocks is decoded once by the generated codec on one thread or the other, and each state is
+   * echoed after its records, with their count, in order.
+   */
+  @Test
+  void twoDecoderThreadsDecodeEveryRecordOnceAndKeepTheStatesInOrder() throws Exception {
+    String catalog = catalog("{\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},"
+        + "\"at\":{\"type\":\"string\",\"format\":\"date-time\",\"airbyte_type\":\"timestamp_with_timezone\"},"
+        + "\"amount\":{\"type\":\"number\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}");
+    StringBuilder input = new StringBuilder();
+    int records = 100_000;
+    for (int id = 1; id <= records; id++) {
+      input.append(record(id, id % 10 == 0 ? "null" : "\"2024-03-01T09:30:00Z\"", "")).append('\n');
+      if (id % 1_000 == 0) {
+        input.append("{\"type\":\"STATE\",\"state\":{\"type\":\"STREAM\",\"stream\":{\"stream_descriptor\":"
+            + "{\"name\":\"events\"},\"stream_state\":{\"id\":").append(id).append("}}}}\n");
+      }
+    }
+    input.append("{\"type\":\"TRACE\",\"trace\":{\"type\":\"STREAM_STATUS\",\"emitted_at\":1,\"stream_status\":{"
+        + "\"stream_descriptor\":{\"name\":\"events\"},\"status\":\"COMPLETE\"}}}\n");
+    ConnectorProcess.Result result = write(ConnectorProcess.of(JAR).withJvmOptions("-Ddestkit.decoders=2"), catalog,
+        input.toString());
+    assertEquals(0, result.exitCode(), result::toString);
+    assertTrue(result.stderr().contains("destkit: standard input decoded on 2 threads"), result::toString);
+    List<String> lines = result.stdoutLines();
+    assertEquals(records / 1_000, lines.size(), result::toString);
+    for (int i = 0; i < lines.size(); i++) {
+      JsonNode state = JSON.readTree(lines.get(i));
+      assertEquals((i + 1) * 1_000, state.at("/state/stream/stream_state/id").asInt(), lines.get(i));
+      assertEquals(1_000, state.at("/state/destinationStats/recordCount").asInt(), lines.get(i));
+      assertEquals((i + 1) * 1_000, state.at("/state/committedRecordsCount").asInt(), lines.get(i));
+    }
+    long idSum = (long) records * (records + 1) / 2;
+    assertTrue(result.stderr().contains("typed events: " + records + ", id sum: " + idSum + ", extra fields: 0,"
+        + " null timestamps: " + records / 10), result::toString);
+  }
+
   @Test
   void aCatalogThatDoesNotFitTheRecordClassIsRefusedBeforeAnyRecord() throws Exception {
     String catalog = catalog("{\"id\":{\"type\":\"integer\"},\"at\":{\"type\":\"boolean\"}}");
@@ -67,12 +105,16 @@ class TypedStreamIT {
   }
 
   private ConnectorProcess.Result write(String catalog, String input) throws Exception {
+    return write(ConnectorProcess.of(JAR), catalog, input);
+  }
+
+  private ConnectorProcess.Result write(ConnectorProcess process, String catalog, String input) throws Exception {
     Path config = dir.resolve("config.json");
     Files.writeString(config, "{}");
     Path catalogFile = dir.resolve("catalog.json");
     Files.writeString(catalogFile, catalog);
-    return ConnectorProcess.of(JAR).run(input.getBytes(StandardCharsets.UTF_8), "write", "--config", config.toString(),
-        "--catalog", catalogFile.toString());
+    return process.run(input.getBytes(StandardCharsets.UTF_8), "write", "--config", config.toString(), "--catalog",
+        catalogFile.toString());
   }
 
   private static String catalog(String properties) {

@@ -114,6 +114,7 @@ public final class WriteEngine {
       } else if (options.decoders() > 1) {
         ParallelReader parallel = new ParallelReader(stdin, catalog, handlers, rejections.enabled(),
             options.decoders());
+        err.println("destkit: standard input decoded on " + options.decoders() + " threads");
         messages = parallel;
         decoding = parallel;
       } else {
