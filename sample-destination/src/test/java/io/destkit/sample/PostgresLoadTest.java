@@ -11,10 +11,12 @@ import io.destkit.runtime.write.WriteHandlers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -198,6 +200,53 @@ class PostgresLoadTest {
     assertTrue(retries.contains("try 2 of 5"), retries);
     assertTrue(retries.contains("on PostgreSQL at " + db.login().host() + ":" + db.login().port()), retries);
     assertFalse(retries.contains(TestDatabase.PASSWORD), retries);
+  }
+
+  /**
+   * A batch of several MB of COPY data is kept until its commit a chunk at a time outside the heap; when the
+   * connection is lost at the commit, every chunk is sent again on a new one, byte for byte.
+   */
+  @Test
+  void aLostConnectionResendsALargeBatchChunkByChunk() throws Exception {
+    TestDatabase.Postgres db = (TestDatabase.Postgres) TestDatabase.postgres();
+    Sync sync = new Sync();
+    Sync.Stream docs = sync.stream(null, "docs", "append",
+        "{\"id\":{\"type\":\"integer\"},\"s\":{\"type\":\"string\"}}");
+    int records = 3_000;
+    StringBuilder all = new StringBuilder();
+    for (int i = 1; i <= records; i++) {
+      String s = ("r" + i + "-").repeat(2_000 / ("r" + i + "-").length());
+      docs.record("{\"id\":" + i + ",\"s\":\"" + s + "\"}", i);
+      all.append(i == 1 ? "" : ",").append(s);
+    }
+    docs.state("{\"d\":1}");
+    AtomicInteger commits = new AtomicInteger();
+    sync.handlers(handlers -> new Interposed(handlers) {
+      @Override
+      public void commit() throws Exception {
+        if (commits.incrementAndGet() == 1) {
+          cutConnections(db);
+        }
+        super.commit();
+      }
+    });
+
+    PrintStream original = System.err;
+    Sync.Result result;
+    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      result = sync.run(db);
+    } finally {
+      System.setErr(original);
+    }
+
+    result.assertSucceeded();
+    assertEquals(1, result.states().size());
+    String table = db.table(null, "docs");
+    assertEquals(List.of(Integer.toString(records)), db.column("SELECT count(*) FROM " + table));
+    byte[] digest = MessageDigest.getInstance("MD5").digest(all.toString().getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(HexFormat.of().formatHex(digest)),
+        db.column("SELECT md5(string_agg(s, ',' ORDER BY id)) FROM " + table));
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.Record;
 import io.destkit.runtime.write.StreamContext;
-import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.runtime.write.WriteHandlers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  * a database, whose writer or server is the slower side, it only takes turns with them: see
  * {@link WriteOptions#defaultDecoders()}.
  */
-final class ParallelReader implements MessageSource, AutoCloseable {
+final class ParallelReader extends HandedOverMessages {
   /**
    * The block size: the most input read at once while more is waiting. Small blocks keep few decoded records waiting
    * (with 256 KB blocks and two waiting per decoder, the JVM's default collector grew its heap more often).
@@ -71,7 +70,6 @@ final class ParallelReader implements MessageSource, AutoCloseable {
   private long linesBefore;
   private Throwable failure;
   private boolean ended;
-  private DecodedMessage current = DecodedMessage.OTHER;
   /** The lines before the block being taken: what its messages' lines are moved on by. */
   private long shift;
 
@@ -297,16 +295,6 @@ final class ParallelReader implements MessageSource, AutoCloseable {
     RejectedRecord rejected = current.rejection();
     return shift == 0 ? rejected : new RejectedRecord(rejected.stream(), rejected.line() + shift, rejected.reason(),
         rejected.message());
-  }
-
-  @Override
-  public StateMessage state() {
-    return current.state();
-  }
-
-  @Override
-  public StreamDescriptor completed() {
-    return current.descriptor();
   }
 
   /** Stops the threads: the reading thread may be blocked in a read, which no interrupt ends; it is a daemon. */

@@ -3,7 +3,6 @@ package io.destkit.runtime.engine;
 import io.destkit.runtime.error.FailureType;
 import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.error.TransientException;
-import io.destkit.runtime.rejected.RejectedRecord;
 import io.destkit.runtime.write.Catalog;
 import io.destkit.runtime.write.StreamDescriptor;
 import io.destkit.runtime.write.WriteHandlers;
@@ -32,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * complete only once every socket has ended, so COMPLETEs are held until then. A socket that fails (bad input, a
  * lost connection) fails the read with its error, naming the socket.
  */
-final class SocketInputs implements MessageSource, AutoCloseable {
+final class SocketInputs extends HandedOverMessages {
   /** Messages per chunk handed from a socket's thread to the engine. */
   private static final int CHUNK = 256;
 
@@ -45,7 +44,6 @@ final class SocketInputs implements MessageSource, AutoCloseable {
   private int open;
   private List<DecodedMessage> items = List.of();
   private int next;
-  private DecodedMessage current;
   private final List<StreamDescriptor> completes = new ArrayList<>();
   private volatile boolean closed;
   /** Whether the states so far were STREAM states; null before the first. */
@@ -211,26 +209,6 @@ final class SocketInputs implements MessageSource, AutoCloseable {
       current = DecodedMessage.OTHER;
     }
     return current.kind();
-  }
-
-  @Override
-  public RecordCursor record() {
-    return current;
-  }
-
-  @Override
-  public RejectedRecord rejection() {
-    return current.rejection();
-  }
-
-  @Override
-  public StateMessage state() {
-    return current.state();
-  }
-
-  @Override
-  public StreamDescriptor completed() {
-    return current.descriptor();
   }
 
   /** Stops the sockets' threads: closes their connections and waits for them. */

@@ -54,7 +54,7 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
    * One: the engine's thread decodes standard input, which keeps up with any database's load. Decoder threads pay
    * where writing costs less than decoding: with two, destination-devnull read 10M records 1.3x faster on two cores.
    * Into SQLite, PostgreSQL and DuckDB, whose writer, server or engine needs the same cores, they slowed 1M records'
-   * load by 7-10% (BENCHMARKS.md, issue 18). A connector that writes little sets {@value #DECODERS}.
+   * load by 7-10%, and DuckDB's load of 10M records still by 8-10% (BENCHMARKS.md, issue 18). A connector that writes little sets {@value #DECODERS}.
    */
   public static int defaultDecoders() {
     return 1;

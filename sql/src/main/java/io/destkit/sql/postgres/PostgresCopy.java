@@ -7,6 +7,7 @@ import io.destkit.sql.SqlIdentifiers;
 import io.destkit.sql.TableEvolution;
 import io.destkit.sql.TableName;
 import io.destkit.sql.TablePlan;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,17 +30,20 @@ final class PostgresCopy {
   /** Bytes of COPY data handed to the driver at a time. */
   private static final int COPY_CHUNK = 1 << 20;
 
-  /** The size of the arrays chunks are written in: a chunk and room for the row that ends it. */
+  /** The size of the array chunks are written in: a chunk and room for the row that ends it. */
   private static final int CHUNK_CAPACITY = COPY_CHUNK + (1 << 16);
-  /** Arrays kept for later chunks at most (about 70 MB): twice what a commit's window of input makes. */
+  /** Kept chunks' buffers held for later chunks at most (about 70 MB): twice what a commit's window of input makes. */
   private static final int MAX_FREE = 64;
 
-  /** A chunk of COPY data: the first {@code length} bytes of {@code bytes}. */
-  record Chunk(byte[] bytes, int length) {}
+  /**
+   * A chunk of COPY data, kept to be sent again: bytes {@code [0, length)} of {@code data}. A chunk of a quarter of
+   * {@link #COPY_CHUNK} or more is kept outside the heap, in a direct buffer of the pool; a smaller one (a small
+   * batch's), or one that a large row made longer than the pool's buffers, in an array of its own size.
+   */
+  record Chunk(ByteBuffer data, int length) {}
 
   /** A batch as copied: its COPY statement and data, to send again on a new connection until the commit. */
   record Copied(String sql, List<Chunk> chunks) {}
-
   /** Gives a record's values in the form their columns store, and its {@code _airbyte_meta}. */
   interface Rows {
     String row(TablePlan plan, RecordBatch batch, int index, Object[] values);
@@ -48,13 +52,14 @@ final class PostgresCopy {
   /** Per table copied to in this sync: its binary column kinds, or null for CSV ({@link #binaryKinds}). */
   private final Map<TableName, PostgresBinary.Kind[]> forms = new HashMap<>();
   /**
-   * The array COPY data is being written in, null when the last was kept with its chunk. A full chunk keeps its array
-   * (a batch's data is kept until the commit, to send again after a lost connection), and the arrays of committed
-   * batches are written in again ({@link #release}): new arrays for each batch, doubled from 64 KB as they filled, then
-   * copied to be kept, were half of what a sync into PostgreSQL allocated.
+   * The array COPY data is written in, batch after batch; null before the first or after a large row grew it far. A
+   * batch's data is kept until the commit, to send again after a lost connection, but not in the heap: kept there
+   * (as 1 MB arrays, reused across commits) it was the bulk of what each young collection copied, 90 MB by the
+   * first second of a sync, and the JVM's default collector grew its heap to 1.4 GB for it (BENCHMARKS.md, issue 18).
+   * Copied into direct buffers, it is written once and read again only to be replayed.
    */
-  private byte[] buffer;
-  private final ArrayDeque<byte[]> free = new ArrayDeque<>();
+  private byte[] scratch;
+  private final ArrayDeque<ByteBuffer> free = new ArrayDeque<>();
 
   /**
    * Copies {@code records} of {@code plan} into {@code table}, numbered from {@code firstSequence} in the load
@@ -78,13 +83,12 @@ final class PostgresCopy {
     try {
       CopyData out = kinds == null ? new PostgresCsv()
           : new PostgresBinary(Arrays.copyOfRange(kinds, 4, 4 + plan.columns().size()));
-      out.writeInto(buffer == null ? freeArray() : buffer);
+      out.writeInto(scratch == null ? new byte[CHUNK_CAPACITY] : scratch);
       try {
         write(copy, out, plan, records, firstSequence, rows, chunks);
       } finally {
-        // Written on by the next batch unless its last chunk kept it, or a large row grew it past a chunk's size.
-        boolean kept = !chunks.isEmpty() && chunks.get(chunks.size() - 1).bytes() == out.bytes();
-        buffer = kept || out.bytes().length > CHUNK_CAPACITY ? null : out.bytes();
+        // Written in by the next batch, unless a large row grew it far past a chunk's size.
+        scratch = out.bytes().length > 4 * CHUNK_CAPACITY ? null : out.bytes();
       }
       copy.endCopy();
     } finally {
@@ -99,8 +103,15 @@ final class PostgresCopy {
   static void replay(Connection current, Copied copied) throws SQLException {
     CopyIn copy = current.unwrap(PGConnection.class).getCopyAPI().copyIn(copied.sql());
     try {
+      byte[] transfer = null;
       for (Chunk chunk : copied.chunks()) {
-        copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+        if (chunk.data().hasArray()) {
+          copy.writeToCopy(chunk.data().array(), 0, chunk.length());
+        } else {
+          transfer = transfer == null || transfer.length < chunk.length() ? new byte[chunk.length()] : transfer;
+          chunk.data().get(0, transfer, 0, chunk.length());
+          copy.writeToCopy(transfer, 0, chunk.length());
+        }
       }
       copy.endCopy();
     } finally {
@@ -110,25 +121,27 @@ final class PostgresCopy {
     }
   }
 
-  /** Sends {@code chunk} and keeps it. */
-  private static void send(CopyIn copy, Chunk chunk, List<Chunk> chunks) throws SQLException {
-    chunks.add(chunk);
-    copy.writeToCopy(chunk.bytes(), 0, chunk.length());
+  /** Sends {@code bytes[0, length)} and keeps a copy of them in {@code chunks}. */
+  private void send(CopyIn copy, byte[] bytes, int length, List<Chunk> chunks) throws SQLException {
+    copy.writeToCopy(bytes, 0, length);
+    ByteBuffer kept;
+    if (length < COPY_CHUNK / 4 || length > CHUNK_CAPACITY) {
+      kept = ByteBuffer.wrap(Arrays.copyOf(bytes, length));
+    } else {
+      kept = free.poll();
+      kept = kept != null ? kept : ByteBuffer.allocateDirect(CHUNK_CAPACITY);
+      kept.put(0, bytes, 0, length);
+    }
+    chunks.add(new Chunk(kept, length));
   }
 
-  /** An array to write a chunk in: one a committed batch released, or a new one. */
-  private byte[] freeArray() {
-    byte[] array = free.poll();
-    return array == null ? new byte[CHUNK_CAPACITY] : array;
-  }
-
-  /** The batches were committed: their data will not be sent again, and their chunks' arrays take later chunks. */
+  /** The batches were committed: their data will not be sent again, and their buffers take later chunks. */
   void release(List<Copied> committed) {
     for (Copied batch : committed) {
       for (Chunk chunk : batch.chunks()) {
-        // An array grown for a larger row, or cut to a small chunk's size, is left to the collector.
-        if (chunk.bytes().length == CHUNK_CAPACITY && free.size() < MAX_FREE) {
-          free.push(chunk.bytes());
+        // A small chunk's array is left to the collector; a direct buffer beyond the pool's size to its cleaner.
+        if (chunk.data().isDirect() && free.size() < MAX_FREE) {
+          free.push(chunk.data());
         }
       }
     }
@@ -203,16 +216,12 @@ final class PostgresCopy {
       }
       out.endRow();
       if (out.length() >= COPY_CHUNK) {
-        send(copy, new Chunk(out.bytes(), out.length()), chunks);
-        out.writeInto(freeArray());
+        send(copy, out.bytes(), out.length(), chunks);
+        out.clear();
       }
     }
     out.endData();
-    // A small last chunk (a small batch) is kept as a copy of its own size: the array goes on with the next batch.
-    send(copy, out.length() >= COPY_CHUNK / 4 ? new Chunk(out.bytes(), out.length()) : whole(out.take()), chunks);
-  }
-
-  private static Chunk whole(byte[] bytes) {
-    return new Chunk(bytes, bytes.length);
+    send(copy, out.bytes(), out.length(), chunks);
+    out.clear();
   }
 }
