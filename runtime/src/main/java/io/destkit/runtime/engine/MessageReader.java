@@ -8,6 +8,7 @@ import io.destkit.runtime.error.InputException;
 import io.destkit.runtime.write.StreamDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads protocol messages, one JSON object per line, from standard input.
@@ -65,6 +66,32 @@ public final class MessageReader implements MessageSource {
   /** How many lines were read to their end so far: all the lines of a block, once {@link #next} said null. */
   long linesRead() {
     return parserFirstLine - 1;
+  }
+
+  /** What is left of the input when a reader hands it over: the bytes it read but did not parse, the lines before. */
+  record Rest(byte[] bytes, boolean eof, long linesBefore) {}
+
+  /**
+   * Whether no parser is part-way through a block: between blocks, after a line read the careful way, or once the
+   * message just read was its block's last. The input can then be handed over ({@link #handOver}) with no message
+   * read twice or lost.
+   */
+  boolean atBlockEnd() {
+    return parser == null || hasPeeked && peeked == null;
+  }
+
+  /**
+   * Ends this reader where it is ({@link #atBlockEnd}) and gives what is left: the bytes read but not parsed, whether
+   * the input had ended, and the lines before them; the rest of the input stream is the new reader's to read.
+   */
+  Rest handOver() throws IOException {
+    if (!atBlockEnd()) {
+      throw new IllegalStateException("a block is part-read");
+    }
+    if (parser != null) {
+      endBlock();
+    }
+    return new Rest(Arrays.copyOfRange(buffer, position, limit), eof, linesRead());
   }
 
   /**

@@ -57,6 +57,8 @@ final class ParallelReader extends HandedOverMessages {
 
   private final InputStream in;
   private final int blockSize;
+  /** What a reader before this one read but did not parse; read before {@link #in}. */
+  private final MessageReader.Rest rest;
   private final List<BlockingQueue<Block>> toDecode = new ArrayList<>();
   private final List<BlockingQueue<Decoded>> decoded = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
@@ -99,11 +101,22 @@ final class ParallelReader extends HandedOverMessages {
   /** The same, in blocks of {@code blockSize} bytes (a line longer than that makes its block longer). */
   ParallelReader(InputStream in, Catalog catalog, WriteHandlers handlers, boolean rejecting, int decoders,
       int blockSize) {
+    this(in, new MessageReader.Rest(new byte[0], false, 0), catalog, handlers, rejecting, decoders, blockSize);
+  }
+
+  /**
+   * A reader that takes {@code in} over from a {@link MessageReader} that read part of it: {@code rest} is what that
+   * reader had read but not parsed, and the lines before it.
+   */
+  ParallelReader(InputStream in, MessageReader.Rest rest, Catalog catalog, WriteHandlers handlers, boolean rejecting,
+      int decoders, int blockSize) {
     if (decoders < 1 || blockSize < 1) {
       throw new IllegalArgumentException("decoders and block size must be positive");
     }
     this.in = in;
     this.blockSize = blockSize;
+    this.rest = rest;
+    this.linesBefore = rest.linesBefore();
     this.spares = new ArrayBlockingQueue<>(decoders * (2 * QUEUED + 1) + 1);
     for (int i = 0; i < decoders; i++) {
       BlockingQueue<Block> blocks = new ArrayBlockingQueue<>(QUEUED);
@@ -128,11 +141,18 @@ final class ParallelReader extends HandedOverMessages {
     long number = 0;
     try {
       byte[] buffer = spareBuffer();
-      int held = 0;
+      if (rest.bytes().length > buffer.length) {
+        buffer = new byte[rest.bytes().length * 2];
+      }
+      System.arraycopy(rest.bytes(), 0, buffer, 0, rest.bytes().length);
+      int held = rest.bytes().length;
       // The index of the last newline in buffer[0, held), or -1.
-      int lastEnd = -1;
+      int lastEnd = lastNewline(buffer, 0, held);
+      boolean first = true;
       while (true) {
-        int read = in.read(buffer, held, buffer.length - held);
+        // What the reader before had read is handed on as it is; an ended input is not read again.
+        int read = first && held > 0 ? 0 : rest.eof() ? -1 : in.read(buffer, held, buffer.length - held);
+        first = false;
         if (read < 0) {
           if (held > 0) {
             hand(number++, new Block(buffer, held, false, null));
@@ -154,12 +174,12 @@ final class ParallelReader extends HandedOverMessages {
           // More is waiting: read it into this block first.
           continue;
         }
-        int rest = held - lastEnd - 1;
-        byte[] next = rest <= blockSize ? spareBuffer() : new byte[rest * 2];
-        System.arraycopy(buffer, lastEnd + 1, next, 0, rest);
+        int tail = held - lastEnd - 1;
+        byte[] next = tail <= blockSize ? spareBuffer() : new byte[tail * 2];
+        System.arraycopy(buffer, lastEnd + 1, next, 0, tail);
         hand(number++, new Block(buffer, lastEnd + 1, false, null));
         buffer = next;
-        held = rest;
+        held = tail;
         lastEnd = -1;
       }
       hand(number, new Block(null, 0, true, null));

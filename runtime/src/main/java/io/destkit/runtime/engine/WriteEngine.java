@@ -55,6 +55,9 @@ public final class WriteEngine {
   private long lastCommit = System.nanoTime();
   /** Bytes of input handed to the writer since the last commit task. */
   private long uncommittedBytes;
+  /** How long reading has waited for the writer, in all: what {@link AdaptiveReader} chooses by. */
+  private long writerWaitNanos;
+  private AdaptiveReader.Policy readPolicy = AdaptiveReader.Policy.DEFAULT;
 
   public WriteEngine(Catalog catalog, WriteHandlers handlers, WriteOptions options, ProtocolOutput out,
       PrintStream err) {
@@ -80,6 +83,12 @@ public final class WriteEngine {
     for (StreamContext stream : catalog.streams()) {
       buffers.put(stream.descriptor(), new StreamBuffer(stream, checkpoints.counter(stream.descriptor())));
     }
+  }
+
+  /** This engine, choosing where standard input is decoded by {@code policy} (tests choose early). */
+  WriteEngine readPolicy(AdaptiveReader.Policy policy) {
+    this.readPolicy = policy;
+    return this;
   }
 
   /**
@@ -111,6 +120,11 @@ public final class WriteEngine {
         SocketInputs sockets = new SocketInputs(channel, catalog, handlers, rejections.enabled(), mapping);
         messages = sockets;
         decoding = sockets;
+      } else if (options.decoders() == WriteOptions.AUTO && Runtime.getRuntime().availableProcessors() > 1) {
+        AdaptiveReader adaptive = new AdaptiveReader(stdin, catalog, handlers, rejections.enabled(), 2, readPolicy,
+            () -> writerWaitNanos, err);
+        messages = adaptive;
+        decoding = adaptive;
       } else if (options.decoders() > 1) {
         ParallelReader parallel = new ParallelReader(stdin, catalog, handlers, rejections.enabled(),
             options.decoders());
@@ -230,7 +244,9 @@ public final class WriteEngine {
       StreamBuffer largest = largestBuffer();
       if (largest == null) {
         // Everything held is with the writer: wait for it to write some.
+        long start = System.nanoTime();
         budget.acquire(footprint);
+        writerWaitNanos += System.nanoTime() - start;
         checkWriter();
         break;
       }
@@ -348,9 +364,14 @@ public final class WriteEngine {
   }
 
   private void enqueue(WriterTask task) throws InterruptedException {
+    if (queue.offer(task)) {
+      return;
+    }
+    long start = System.nanoTime();
     while (!queue.offer(task, 100, TimeUnit.MILLISECONDS)) {
       checkWriter();
     }
+    writerWaitNanos += System.nanoTime() - start;
   }
 
   private void checkWriter() {

@@ -19,8 +19,9 @@ import java.util.Properties;
  * @param flushInterval while records flow, buffers are flushed and committed at least this often, so that states are
  *     echoed in time
  * @param progressInterval how often progress is printed to standard error; zero for never
- * @param decoders how many threads decode standard input ({@link ParallelReader}); 1: the engine's own thread reads
- *     and decodes it. Speed mode's sockets have a thread each whatever this says
+ * @param decoders how many threads decode standard input ({@link ParallelReader}) from its start; 1: the engine's
+ *     own thread reads and decodes it; {@link #AUTO}: the engine chooses. Speed mode's sockets have a thread each
+ *     whatever this says
  *
  * <p>A connector runs with {@link #defaults()} as the JVM's system properties {@value #BATCH_ROWS}, {@value
  * #BATCH_BYTES}, {@value #COMMIT_BYTES}, {@value #MEMORY_BUDGET} and {@value #DECODERS} change them ({@link #fromProperties}): in a container, through
@@ -51,13 +52,17 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
   static final long MAX_DEFAULT_BUDGET = 16L << 20;
 
   /**
-   * One: the engine's thread decodes standard input, which keeps up with any database's load. Decoder threads pay
-   * where writing costs less than decoding: with two, destination-devnull read 10M records 1.3x faster on two cores.
-   * Into SQLite, PostgreSQL and DuckDB, whose writer, server or engine needs the same cores, they slowed 1M records'
-   * load by 7-10%, and DuckDB's load of 10M records still by 8-10% (BENCHMARKS.md, issue 18). A connector that writes little sets {@value #DECODERS}.
+   * {@link #decoders} that lets the engine choose ({@link AdaptiveReader}): its own thread decodes standard input
+   * until 64 MB were read, then hands it to two decoder threads if, over the last 32 MB, the engine hardly waited for
+   * its writer (a connector that writes little). Into a database the writer is the slower side and reading stays on
+   * the engine's thread: two decoders there slowed 1M records' load by 7-10%, and DuckDB's of 10M still by 8-10%,
+   * where destination-devnull read 10M records 1.3x faster with them (BENCHMARKS.md, issue 18).
    */
+  public static final int AUTO = 0;
+
+  /** {@link #AUTO} where there are two cores or more; else 1, the engine's thread. */
   public static int defaultDecoders() {
-    return 1;
+    return Runtime.getRuntime().availableProcessors() > 1 ? AUTO : 1;
   }
 
   /** These options with {@code decoders} decoder threads. */
@@ -95,7 +100,7 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
   public static final String COMMIT_BYTES = "destkit.commitBytes";
   /** The system property that sets {@link #memoryBudget}: bytes, with an optional k, m or g. */
   public static final String MEMORY_BUDGET = "destkit.memoryBudget";
-  /** The system property that sets {@link #decoders}: a positive number of threads. */
+  /** The system property that sets {@link #decoders}: a positive number of threads, or {@code auto}. */
   public static final String DECODERS = "destkit.decoders";
 
   /**
@@ -109,7 +114,9 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
       throw new ConfigException("The system property " + BATCH_ROWS + " is too large (at most "
           + Integer.MAX_VALUE + " records).");
     }
-    long decoders = property(properties, DECODERS, defaults.decoders(), "threads");
+    String decoderText = properties.getProperty(DECODERS);
+    long decoders = decoderText != null && decoderText.trim().equalsIgnoreCase("auto") ? AUTO
+        : property(properties, DECODERS, defaults.decoders(), "threads (or auto)");
     if (decoders > 64) {
       throw new ConfigException("The system property " + DECODERS + " is too large (at most 64 threads).");
     }

@@ -52,6 +52,9 @@ class MessageReaderTest {
     for (int decoders : new int[] {1, 2, 3}) {
       assertEquals(expected, inParallel(input, blockSize, decoders), decoders + " decoders");
     }
+    for (int after : new int[] {0, 1, 17, 500, 1_999, 5_000}) {
+      assertEquals(expected, handedOver(input, blockSize, after), "handed over after " + after + " messages");
+    }
   }
 
   /** Records set aside keep their line numbers however the input is cut, on whichever thread decoded them. */
@@ -163,6 +166,13 @@ class MessageReaderTest {
       InputException actual = assertThrows(InputException.class, () -> blockwise(input, blockSize, fast));
       assertEquals(expected.getMessage(), actual.getMessage(), "block size " + blockSize);
       assertEquals(careful, fast, "block size " + blockSize);
+      for (int after : new int[] {0, 1, 2}) {
+        List<String> handed = new ArrayList<>();
+        InputException failed = assertThrows(InputException.class,
+            () -> handedOver(input, blockSize, after, handed));
+        assertEquals(expected.getMessage(), failed.getMessage(), "block size " + blockSize + ", after " + after);
+        assertEquals(careful, handed, "block size " + blockSize + ", handed over after " + after);
+      }
       for (int decoders : new int[] {2, 3}) {
         List<String> parallel = new ArrayList<>();
         InputException failed = assertThrows(InputException.class,
@@ -206,6 +216,38 @@ class MessageReaderTest {
     }
   }
 
+  private static List<String> handedOver(String input, int blockSize, int after) throws Exception {
+    List<String> out = new ArrayList<>();
+    handedOver(input, blockSize, after, out);
+    return out;
+  }
+
+  /**
+   * Reads {@code after} messages with a {@link MessageReader} of blocks of {@code blockSize} bytes, and on to the end
+   * of a block, then hands the rest to a {@link ParallelReader} of two decoders and blocks of 300 bytes.
+   */
+  private static void handedOver(String input, int blockSize, int after, List<String> out) throws Exception {
+    ByteArrayInputStream in = bytes(input);
+    MessageReader reader = new MessageReader(in, new MessageDecoder(catalog(), new RecordingHandlers()), blockSize);
+    MessageDecoder.Kind kind = null;
+    int read = 0;
+    while ((read < after || !reader.atBlockEnd()) && (kind = reader.next()) != null) {
+      out.add(describe(kind, reader.record(), kind == MessageDecoder.Kind.STATE ? reader.state().line() : null));
+      read++;
+    }
+    if (kind == null && read > 0) {
+      return;
+    }
+    try (ParallelReader rest = new ParallelReader(in, reader.handOver(), catalog(), new RecordingHandlers(), false,
+        2, 300)) {
+      while ((kind = rest.next()) != null) {
+        if (!rest.waited()) {
+          out.add(describe(kind, rest.record(), kind == MessageDecoder.Kind.STATE ? rest.state().line() : null));
+        }
+      }
+    }
+  }
+
   private static ByteArrayInputStream bytes(String input) {
     return new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8));
   }
@@ -243,7 +285,7 @@ class MessageReaderTest {
       case RECORD -> {
         Record record = cursor.record();
         yield "RECORD " + cursor.stream().name() + " " + Arrays.toString(record.values()) + " "
-            + record.emittedAt() + " " + record.changes();
+            + record.emittedAt() + " " + record.changes() + " on line " + cursor.line();
       }
       case STATE -> "STATE " + new String(state, StandardCharsets.UTF_8);
       case STREAM_COMPLETE, STREAM_INCOMPLETE, REJECTED, OTHER -> kind.name();

@@ -316,11 +316,17 @@ class WriteEngineTest {
     lines.add("{\"type\":\"RECORD\",\"record\":{\"stream\":\"users\",\"data\":{\"id\":1}");
     String expectedError = null;
     List<String> expected = null;
-    for (int decoders : new int[] {1, 3}) {
+    // One decoder, three from the start, and the engine's choice made early (its writer never keeps it waiting).
+    for (int decoders : new int[] {1, 3, WriteOptions.AUTO}) {
       stdout.reset();
+      stderr.reset();
       RecordingHandlers handlers = new RecordingHandlers();
       InputException e = assertThrows(InputException.class, () -> run(handlers,
           options(1_000).withDecoders(decoders), catalog("users", "orders"), lines.toArray(String[]::new)));
+      if (decoders == WriteOptions.AUTO) {
+        assertTrue(stderr.toString(StandardCharsets.UTF_8).contains("standard input decoded on 2 threads from line "),
+            stderr.toString(StandardCharsets.UTF_8));
+      }
       List<String> outcome = new ArrayList<>(handlers.events);
       handlers.committed.forEach(r -> outcome.add(java.util.Arrays.toString(r.values()) + " " + r.size()));
       outcome.add(stdout.toString(StandardCharsets.UTF_8));
@@ -361,7 +367,36 @@ class WriteEngineTest {
       throws Exception {
     byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     new WriteEngine(catalog, handlers, options, new ProtocolOutput(stdout, new SecretMasker()),
-        new PrintStream(stderr, true, StandardCharsets.UTF_8)).run(new ByteArrayInputStream(input));
+        new PrintStream(stderr, true, StandardCharsets.UTF_8)).readPolicy(EARLY).run(new ByteArrayInputStream(input));
+  }
+
+  /** The engine chooses where input is decoded after 256 KB, over the next 256 KB. */
+  private static final AdaptiveReader.Policy EARLY = new AdaptiveReader.Policy(256 << 10, 256 << 10, 0.05);
+
+  /** A writer slower than reading keeps decoding on the engine's thread: more threads would take turns with it. */
+  @Test
+  void aSlowWriterKeepsDecodingOnTheEnginesThread() throws Exception {
+    RecordingHandlers handlers = new RecordingHandlers() {
+      @Override
+      public void records(RecordBatch batch) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        super.records(batch);
+      }
+    };
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 40_000; i++) {
+      lines.add(record("users", i));
+    }
+    // Batches of 1,000 records, each taking the writer 20 ms: about 1 MB of records waits for it at a time.
+    run(handlers, new WriteOptions(1_000, 1L << 30, 0, 1L << 20, Duration.ofMinutes(5), Duration.ZERO,
+        WriteOptions.AUTO), catalog("users"), lines.toArray(String[]::new));
+    assertEquals(40_000, handlers.committed.size());
+    String err = stderr.toString(StandardCharsets.UTF_8);
+    assertTrue(err.contains("standard input decoded on one thread: the engine waited for the writer"), err);
   }
 
   private static WriteOptions options(int batchRows) {

@@ -16,7 +16,7 @@ class WriteOptionsTest {
     assertEquals(WriteOptions.defaults(), options);
     assertEquals(50_000, options.batchRows());
     assertEquals(2L << 20, options.batchBytes());
-    assertEquals(1, options.decoders());
+    assertEquals(WriteOptions.defaultDecoders(), options.decoders());
     assertTrue(options.memoryBudget() <= WriteOptions.MAX_DEFAULT_BUDGET, "the default budget is capped");
   }
 
@@ -35,6 +35,8 @@ class WriteOptionsTest {
 
     properties.setProperty(WriteOptions.BATCH_BYTES, "4096");
     assertEquals(4096, WriteOptions.fromProperties(properties).batchBytes());
+    properties.setProperty(WriteOptions.DECODERS, " Auto");
+    assertEquals(WriteOptions.AUTO, WriteOptions.fromProperties(properties).decoders());
   }
 
   @Test
