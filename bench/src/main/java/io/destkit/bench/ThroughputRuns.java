@@ -30,8 +30,8 @@ final class ThroughputRuns {
       new Variant("a", "tokens", "Jackson token walk, a parser per line (the floor)"),
       new Variant("b", "tree", "ObjectMapper.readTree per line (the old way)"),
       new Variant("c", "devnull", "destination-devnull: every record decoded, then discarded"),
-      new Variant("n", "devnull-2", "destination-devnull with two decoder threads (`-D" + WriteOptions.DECODERS
-          + "=2`), as a connector that writes little should run"),
+      new Variant("n", "devnull-2", "destination-devnull with two decoder threads from the start (`-D"
+          + WriteOptions.DECODERS + "=2`), where (c) lets the engine choose"),
       new Variant("d", "sqlite", "the sample destination into SQLite"),
       new Variant("e", "postgres", "the sample destination into PostgreSQL"),
       new Variant("f", "psql-copy", "psql \\copy of the same rows as CSV into the same table shape"),
