@@ -183,14 +183,7 @@ class PostgresLoadTest {
     });
 
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    Sync.Result result;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      result = sync.run(db);
-    } finally {
-      System.setErr(original);
-    }
+    Sync.Result result = runTellingRetriesTo(sync, db, err);
 
     result.assertSucceeded();
     assertEquals(8, result.states().size());
@@ -231,14 +224,7 @@ class PostgresLoadTest {
       }
     });
 
-    PrintStream original = System.err;
-    Sync.Result result;
-    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-    try {
-      result = sync.run(db);
-    } finally {
-      System.setErr(original);
-    }
+    Sync.Result result = runTellingRetriesTo(sync, db, new ByteArrayOutputStream());
 
     result.assertSucceeded();
     assertEquals(1, result.states().size());
@@ -340,6 +326,17 @@ class PostgresLoadTest {
   }
 
   /** Ends every connection the destination holds, as a server restart or a network cut would. */
+  /** Runs {@code sync} with the retries' messages, which go to the process's standard error, written to {@code err}. */
+  private static Sync.Result runTellingRetriesTo(Sync sync, TestDatabase db, ByteArrayOutputStream err) {
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      return sync.run(db);
+    } finally {
+      System.setErr(original);
+    }
+  }
+
   private static void cutConnections(TestDatabase.Postgres db) throws SQLException {
     PostgresServer server = PostgresServer.get();
     try (Connection admin = server.connectAsAdmin(server.database()); Statement statement = admin.createStatement()) {
