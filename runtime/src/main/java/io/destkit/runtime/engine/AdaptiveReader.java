@@ -104,11 +104,6 @@ final class AdaptiveReader implements MessageSource, AutoCloseable {
     }
   }
 
-  /** Whether the decoders took over. */
-  boolean handedOver() {
-    return parallel != null;
-  }
-
   @Override
   public RecordCursor record() {
     return current.record();
@@ -136,9 +131,12 @@ final class AdaptiveReader implements MessageSource, AutoCloseable {
     }
   }
 
-  /** Standard input, counting the bytes read from it: how far the write has come, read-ahead included. */
+  /**
+   * Standard input, counting the bytes read from it: how far the write has come, read-ahead included. Read by one
+   * thread at a time (the engine's, then the decoders' reading thread, when nobody looks at the count any more).
+   */
   private static final class CountingInput extends FilterInputStream {
-    private volatile long count;
+    private long count;
 
     CountingInput(InputStream in) {
       super(in);

@@ -287,14 +287,9 @@ final class ParallelReader extends HandedOverMessages {
       block++;
       messages = taken.messages();
       next = 0;
-      long shift = linesBefore;
+      shift = linesBefore;
       linesBefore += taken.lines();
-      if (taken.failure() instanceof InputException bad) {
-        failure = bad.linesLater(shift);
-      } else {
-        failure = taken.failure();
-      }
-      this.shift = shift;
+      failure = taken.failure() instanceof InputException bad ? bad.linesLater(shift) : taken.failure();
     }
     current = messages.get(next++);
     return current.kind();
