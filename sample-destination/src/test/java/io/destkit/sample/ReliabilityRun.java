@@ -29,7 +29,7 @@ final class ReliabilityRun {
   static final Path JAR = Path.of(System.getProperty("destkit.sampleJar", "target/sample-destination.jar"));
   /**
    * The connector, with batches of {@link ReliabilityFaultsIT#BATCH} records, a commit after each, and a budget that
-   * holds two (the runtime's defaults, 2 MB of input a batch, a commit every 32 MB and a budget of 16 MB, would
+   * holds two (the runtime's defaults, 1 MB of input a batch, a commit every 32 MB and a budget of 8 MB, would
    * place them elsewhere): the faults are placed around batch and state boundaries.
    */
   static final ConnectorProcess CONNECTOR = ConnectorProcess.of(JAR)

@@ -44,12 +44,16 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
   }
 
   /**
-   * The most the default budget takes, however large the heap: two batches (one being written, one being filled)
-   * keep the writer busy. More only holds more records, which then outlive a young collection or two and are
-   * copied and promoted: on a 24 GB machine a budget of 256 MB and batches of 32 MB made the JVM's default collector
-   * grow a sync of 212 MB to 1.0-1.2 GB of memory, at the same speed as this (BENCHMARKS.md, issue 18).
+   * The most the default budget takes, however large the heap: a little over two default batches (a record of 200
+   * bytes counts 760, see {@link #footprint}), one being written and one being filled, which keeps the writer busy.
+   * More only holds more records, which then outlive a young collection or two and are copied and promoted: on a
+   * 24 GB machine a budget of 256 MB and batches of 32 MB made the JVM's default collector grow a sync of 212 MB to
+   * 1.0-1.2 GB of memory, at the same speed as this. Halving the budget and the batch from 16 MB and 2 MB kept the
+   * speed and took a load of 1M records into SQLite or PostgreSQL from 403-568 MB to 329-477 MB: G1 copies less at
+   * its first collections and no longer grows its heap while the JVM starts. Halving the budget alone, so that it
+   * held one batch, cost 10-20% (BENCHMARKS.md, issue 18).
    */
-  static final long MAX_DEFAULT_BUDGET = 16L << 20;
+  static final long MAX_DEFAULT_BUDGET = 8L << 20;
 
   /**
    * {@link #decoders} that lets the engine choose ({@link AdaptiveReader}): its own thread decodes standard input
@@ -71,18 +75,18 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
         decoders);
   }
 
-  /** The default batch: records handed to the writer at a time. */
-  static final long DEFAULT_BATCH_BYTES = 2L << 20;
+  /** The default batch: records handed to the writer at a time (about 5,000 records of 200 bytes). */
+  static final long DEFAULT_BATCH_BYTES = 1L << 20;
 
   /**
-   * The default input between commits: a dedup merge into PostgreSQL per 2 MB batch made a first sync of 1M keys
+   * The default input between commits: a dedup merge into PostgreSQL per batch of 2 MB made a first sync of 1M keys
    * take 55 s, against 17 s with 32 MB batches (BENCHMARKS.md, issue 18).
    */
   static final long DEFAULT_COMMIT_BYTES = 32L << 20;
 
   /**
    * Defaults for this JVM: a quarter of the heap as budget, at most {@value #MAX_DEFAULT_BUDGET} bytes; batches of
-   * 50,000 records or {@value #DEFAULT_BATCH_BYTES} bytes of input (about 10,000 records of 200 bytes); a commit
+   * 50,000 records or {@value #DEFAULT_BATCH_BYTES} bytes of input (about 5,000 records of 200 bytes); a commit
    * every {@value #DEFAULT_COMMIT_BYTES} bytes of input.
    */
   public static WriteOptions defaults() {

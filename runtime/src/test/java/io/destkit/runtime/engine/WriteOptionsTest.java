@@ -15,7 +15,7 @@ class WriteOptionsTest {
     WriteOptions options = WriteOptions.fromProperties(new Properties());
     assertEquals(WriteOptions.defaults(), options);
     assertEquals(50_000, options.batchRows());
-    assertEquals(2L << 20, options.batchBytes());
+    assertEquals(1L << 20, options.batchBytes());
     assertEquals(WriteOptions.defaultDecoders(), options.decoders());
     assertTrue(options.memoryBudget() <= WriteOptions.MAX_DEFAULT_BUDGET, "the default budget is capped");
   }
