@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * <p>It pays where writing costs less than decoding (a connector that discards, or writes files): there two decoders
  * on two cores read 10M records at 1.0-1.1x a bare token walk, against 0.74-0.82x on the engine's thread alone. Into
  * a database, whose writer or server is the slower side, it only takes turns with them: see
- * {@link WriteOptions#defaultDecoders()}.
+ * {@link WriteOptions#AUTO}.
  */
 final class ParallelReader extends HandedOverMessages {
   /**
@@ -61,7 +61,9 @@ final class ParallelReader extends HandedOverMessages {
   private final MessageReader.Rest rest;
   private final List<BlockingQueue<Block>> toDecode = new ArrayList<>();
   private final List<BlockingQueue<Decoded>> decoded = new ArrayList<>();
-  private final List<Thread> threads = new ArrayList<>();
+  /** The decoder threads, which stop when interrupted, and the reading thread, which a blocked read may keep. */
+  private final List<Thread> decoderThreads = new ArrayList<>();
+  private final Thread reading;
   /** Buffers of the block size that decoders are done with, for the reading thread to fill again. */
   private final BlockingQueue<byte[]> spares;
 
@@ -124,10 +126,12 @@ final class ParallelReader extends HandedOverMessages {
       toDecode.add(blocks);
       decoded.add(done);
       MessageDecoder decoder = new MessageDecoder(catalog, handlers, rejecting);
-      threads.add(daemon(() -> decode(blocks, done, decoder, spares, blockSize), "destkit-decoder-" + (i + 1)));
+      decoderThreads.add(daemon(() -> decode(blocks, done, decoder, spares, blockSize),
+          "destkit-decoder-" + (i + 1)));
     }
-    threads.add(daemon(this::frame, "destkit-stdin"));
-    threads.forEach(Thread::start);
+    reading = daemon(this::frame, "destkit-stdin");
+    decoderThreads.forEach(Thread::start);
+    reading.start();
   }
 
   private static Thread daemon(Runnable task, String name) {
@@ -315,11 +319,10 @@ final class ParallelReader extends HandedOverMessages {
   /** Stops the threads: the reading thread may be blocked in a read, which no interrupt ends; it is a daemon. */
   @Override
   public void close() throws InterruptedException {
-    threads.forEach(Thread::interrupt);
-    for (Thread thread : threads) {
-      if (!thread.getName().equals("destkit-stdin")) {
-        thread.join(5000);
-      }
+    reading.interrupt();
+    decoderThreads.forEach(Thread::interrupt);
+    for (Thread thread : decoderThreads) {
+      thread.join(5000);
     }
   }
 }

@@ -24,17 +24,17 @@ import java.util.Properties;
  *     whatever this says
  *
  * <p>A connector runs with {@link #defaults()} as the JVM's system properties {@value #BATCH_ROWS}, {@value
- * #BATCH_BYTES}, {@value #COMMIT_BYTES}, {@value #MEMORY_BUDGET} and {@value #DECODERS} change them ({@link #fromProperties}): in a container, through
- * {@code JAVA_TOOL_OPTIONS}, e.g. {@code -Ddestkit.batchBytes=32m} for larger loads into a warehouse that pays per
- * commit.
+ * #BATCH_BYTES}, {@value #COMMIT_BYTES}, {@value #MEMORY_BUDGET} and {@value #DECODERS} change them
+ * ({@link #fromProperties}): in a container, through {@code JAVA_TOOL_OPTIONS}, e.g. {@code -Ddestkit.batchBytes=32m}
+ * for larger loads into a warehouse that pays per commit.
  */
 public record WriteOptions(int batchRows, long batchBytes, long commitBytes, long memoryBudget,
     Duration flushInterval, Duration progressInterval, int decoders) {
 
-  /** Options with {@link #defaultDecoders()}. */
+  /** Options that let the engine choose where input is decoded ({@link #AUTO}). */
   public WriteOptions(int batchRows, long batchBytes, long commitBytes, long memoryBudget, Duration flushInterval,
       Duration progressInterval) {
-    this(batchRows, batchBytes, commitBytes, memoryBudget, flushInterval, progressInterval, defaultDecoders());
+    this(batchRows, batchBytes, commitBytes, memoryBudget, flushInterval, progressInterval, AUTO);
   }
 
   /** Options that commit after every batch. */
@@ -60,14 +60,10 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
    * until 64 MB were read, then hands it to two decoder threads if, over the last 32 MB, the engine hardly waited for
    * its writer (a connector that writes little). Into a database the writer is the slower side and reading stays on
    * the engine's thread: two decoders there slowed 1M records' load by 7-10%, and DuckDB's of 10M still by 8-10%,
-   * where destination-devnull read 10M records 1.3x faster with them (BENCHMARKS.md, issue 18).
+   * where destination-devnull read 10M records 1.3x faster with them (BENCHMARKS.md, issue 18). On one core the
+   * engine's thread decodes it all. The default.
    */
   public static final int AUTO = 0;
-
-  /** {@link #AUTO} where there are two cores or more; else 1, the engine's thread. */
-  public static int defaultDecoders() {
-    return Runtime.getRuntime().availableProcessors() > 1 ? AUTO : 1;
-  }
 
   /** These options with {@code decoders} decoder threads. */
   public WriteOptions withDecoders(int decoders) {
@@ -109,7 +105,8 @@ public record WriteOptions(int batchRows, long batchBytes, long commitBytes, lon
 
   /**
    * {@link #defaults()}, changed by those of {@value #BATCH_ROWS}, {@value #BATCH_BYTES}, {@value #COMMIT_BYTES},
-   * {@value #MEMORY_BUDGET} and {@value #DECODERS} that {@code properties} set; a value that is not a positive number is a {@link ConfigException} naming it.
+   * {@value #MEMORY_BUDGET} and {@value #DECODERS} that {@code properties} set; a value that is not a positive
+   * number (or, for {@value #DECODERS}, {@code auto}) is a {@link ConfigException} naming it.
    */
   public static WriteOptions fromProperties(Properties properties) throws ConfigException {
     WriteOptions defaults = defaults();

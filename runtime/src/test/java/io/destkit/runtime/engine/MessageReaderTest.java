@@ -191,10 +191,16 @@ class MessageReaderTest {
   }
 
   private static void blockwise(String input, int blockSize, List<String> out) throws Exception {
-    MessageReader reader = reader(input, blockSize);
+    readAll(reader(input, blockSize), out);
+  }
+
+  /** Describes each message {@code source} gives into {@code out}, but for a {@link ParallelReader}'s waits. */
+  private static void readAll(MessageSource source, List<String> out) throws Exception {
     MessageDecoder.Kind kind;
-    while ((kind = reader.next()) != null) {
-      out.add(describe(kind, reader.record(), kind == MessageDecoder.Kind.STATE ? reader.state().line() : null));
+    while ((kind = source.next()) != null) {
+      if (!(source instanceof ParallelReader parallel && parallel.waited())) {
+        out.add(describe(kind, source.record(), kind == MessageDecoder.Kind.STATE ? source.state().line() : null));
+      }
     }
   }
 
@@ -207,12 +213,7 @@ class MessageReaderTest {
   private static void inParallel(String input, int blockSize, int decoders, List<String> out) throws Exception {
     try (ParallelReader reader = new ParallelReader(bytes(input), catalog(), new RecordingHandlers(), false,
         decoders, blockSize)) {
-      MessageDecoder.Kind kind;
-      while ((kind = reader.next()) != null) {
-        if (!reader.waited()) {
-          out.add(describe(kind, reader.record(), kind == MessageDecoder.Kind.STATE ? reader.state().line() : null));
-        }
-      }
+      readAll(reader, out);
     }
   }
 
@@ -240,11 +241,7 @@ class MessageReaderTest {
     }
     try (ParallelReader rest = new ParallelReader(in, reader.handOver(), catalog(), new RecordingHandlers(), false,
         2, 300)) {
-      while ((kind = rest.next()) != null) {
-        if (!rest.waited()) {
-          out.add(describe(kind, rest.record(), kind == MessageDecoder.Kind.STATE ? rest.state().line() : null));
-        }
-      }
+      readAll(rest, out);
     }
   }
 

@@ -16,7 +16,7 @@ class WriteOptionsTest {
     assertEquals(WriteOptions.defaults(), options);
     assertEquals(50_000, options.batchRows());
     assertEquals(1L << 20, options.batchBytes());
-    assertEquals(WriteOptions.defaultDecoders(), options.decoders());
+    assertEquals(WriteOptions.AUTO, options.decoders());
     assertTrue(options.memoryBudget() <= WriteOptions.MAX_DEFAULT_BUDGET, "the default budget is capped");
   }
 
